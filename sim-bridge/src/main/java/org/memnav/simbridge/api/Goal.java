@@ -1,0 +1,12 @@
+package org.memnav.simbridge.api;
+
+/**
+ * One subtask's goal as the agent is told it. For an object-category goal any instance of the
+ * category counts and {@code instanceId} is -1; language and image goals name one instance.
+ */
+public record Goal(GoalModality modality, String category, String description, int instanceId) {
+
+    public static Goal category(String category) {
+        return new Goal(GoalModality.OBJECT_CATEGORY, category, "find a " + category, -1);
+    }
+}
