@@ -1,0 +1,65 @@
+package org.memnav.app.cli;
+
+import org.memnav.app.session.ProjectPaths;
+import org.memnav.app.session.RunSettings;
+import org.memnav.app.ui.WorkbenchWindow;
+import org.memnav.scenes.sim.SceneRef;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code memnav}: with no subcommand, opens the workbench window on a live run. */
+@Command(name = "memnav", mixinStandardHelpOptions = true, version = "MemNav Workbench 0.1.0",
+        description = "Workbench for memory in embodied navigation agents. With no subcommand, opens the window "
+                + "on a live lifelong-navigation run in the embedded simulator.",
+        subcommands = {RunCommand.class})
+public final class MemnavCommand implements Callable<Integer> {
+
+    @Option(names = "--sim", paramLabel = "tcp://HOST:PORT",
+            description = "Simulator server to drive (default: the embedded simulator, hosted on loopback).")
+    String sim;
+
+    @Option(names = "--scene", paramLabel = "REF", description = "Scene: procedural:apartment?seed=N or a scene .json file (default: ${DEFAULT-VALUE}).")
+    String scene = SceneRef.DEFAULT;
+
+    @Option(names = "--seed", description = "Episode seed (default: ${DEFAULT-VALUE}).")
+    long seed = 7;
+
+    @Option(names = "--episodes", description = "Episodes to run one after another (default: ${DEFAULT-VALUE}).")
+    int episodes = 3;
+
+    @Option(names = "--memory-length", description = "Frames kept in memory (default: ${DEFAULT-VALUE}).")
+    int memoryLength = RunSettings.DEFAULT_MEMORY_LENGTH;
+
+    @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the window and close it (for docs and checks).")
+    Path screenshot;
+
+    @Option(names = "--screenshot-after-steps", paramLabel = "N", description = "Steps to run before --screenshot (default: ${DEFAULT-VALUE}).")
+    int screenshotAfterSteps = 200;
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MemnavCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            String reason = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            cmd.getErr().println("memnav: " + reason.lines().findFirst().orElse(reason));
+            return 1;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String display = System.getenv("DISPLAY");
+        if ((display == null || display.isBlank()) && System.getenv("WAYLAND_DISPLAY") == null) {
+            throw new IllegalStateException("no display to open the workbench window on (DISPLAY is unset); "
+                    + "use './memnav run --headless' or run under a virtual display: xvfb-run -a ./memnav");
+        }
+        RunSettings settings = new RunSettings(sim, scene, seed, episodes, RunSettings.DEFAULT_SUBTASKS, memoryLength,
+                ProjectPaths.defaultEncoderManifest(), null);
+        WorkbenchWindow.Screenshot shot = screenshot == null ? null : new WorkbenchWindow.Screenshot(screenshot, screenshotAfterSteps);
+        return WorkbenchWindow.runUntilClosed(settings, shot);
+    }
+}

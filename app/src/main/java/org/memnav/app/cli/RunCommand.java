@@ -1,0 +1,150 @@
+package org.memnav.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.memnav.app.session.NavigationRun;
+import org.memnav.app.session.ProjectPaths;
+import org.memnav.app.session.RecordingListener;
+import org.memnav.app.session.RunContext;
+import org.memnav.app.session.RunListener;
+import org.memnav.app.session.RunSettings;
+import org.memnav.inference.agent.EpisodeResult;
+import org.memnav.inference.agent.StepEvent;
+import org.memnav.scenes.sim.SceneRef;
+import org.memnav.simbridge.api.SubtaskOutcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code memnav run}: the navigation loop without a window; a results table, optional JSON and recording. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run lifelong-navigation episodes without a window, print per-subtask results and optionally "
+                + "record the run to an MCAP file.")
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--headless", description = "Run without a window (run always does; accepted for clarity).")
+    boolean headless;
+
+    @Option(names = "--episodes", description = "Number of lifelong episodes (default: ${DEFAULT-VALUE}).")
+    int episodes = 1;
+
+    @Option(names = "--seed", description = "Seed of the first episode; episode i uses seed+i (default: ${DEFAULT-VALUE}).")
+    long seed = 7;
+
+    @Option(names = "--subtasks", description = "Goals per lifelong episode (default: ${DEFAULT-VALUE}).")
+    int subtasks = RunSettings.DEFAULT_SUBTASKS;
+
+    @Option(names = "--scene", paramLabel = "REF", description = "procedural:apartment?seed=N or a scene .json file (default: ${DEFAULT-VALUE}).")
+    String scene = SceneRef.DEFAULT;
+
+    @Option(names = "--sim", paramLabel = "tcp://HOST:PORT", description = "Simulator server to drive (default: embedded).")
+    String sim;
+
+    @Option(names = "--memory-length", description = "Frames kept in memory (default: ${DEFAULT-VALUE}).")
+    int memoryLength = RunSettings.DEFAULT_MEMORY_LENGTH;
+
+    @Option(names = "--encoder", paramLabel = "MANIFEST", description = "Encoder model manifest (default: the shipped inference/models/encoder_vit_tiny.json).")
+    Path encoder;
+
+    @Option(names = "--out", paramLabel = "FILE.mcap", description = "Record the run to this MCAP file.")
+    Path out;
+
+    @Option(names = "--json", description = "Print a one-line JSON summary as the last line.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        RunSettings settings = new RunSettings(sim, scene, seed, episodes, subtasks, memoryLength,
+                encoder == null ? ProjectPaths.defaultEncoderManifest() : encoder, out);
+        Progress progress = new Progress(spec.commandLine().getErr());
+        RunListener listener = out == null ? progress : RunListener.all(progress, RecordingListener.open(out));
+        long t0 = System.nanoTime();
+        List<EpisodeResult> results = new NavigationRun(settings).execute(listener, () -> false);
+        double wall = (System.nanoTime() - t0) / 1e9;
+
+        TextTable table = new TextTable("episode", "subtask", "goal", "success", "spl", "shortest_m", "path_m", "actions");
+        int goals = 0;
+        int successes = 0;
+        double splSum = 0;
+        int steps = 0;
+        for (EpisodeResult r : results) {
+            for (SubtaskOutcome o : r.outcomes()) {
+                table.row(r.spec().episodeId(), o.subtaskIndex() + 1, o.goal().description(), o.success() ? "yes" : "no",
+                        f2(o.spl()), f2(o.shortestPathM()), f2(o.pathLengthM()), o.actions());
+                successes += o.success() ? 1 : 0;
+                splSum += o.spl();
+            }
+            goals += r.spec().goals().size();
+            steps += r.steps();
+        }
+        double sr = goals == 0 ? 0 : successes / (double) goals;
+        double spl = goals == 0 ? 0 : splSum / goals;
+        stdout.print(table.render());
+        stdout.printf(Locale.ROOT, "%nSR %.3f  SPL %.3f  over %d subtasks in %d episodes  |  %d steps in %.1f s (%.1f steps/s)  |  provider %s%s%n",
+                sr, spl, goals, results.size(), steps, wall, steps / Math.max(wall, 1e-9), progress.provider,
+                out == null ? "" : "  |  recording " + out);
+        if (json) {
+            ObjectNode node = new ObjectMapper().createObjectNode();
+            node.put("sr", round(sr));
+            node.put("spl", round(spl));
+            node.put("steps", steps);
+            node.put("wall_s", round(wall));
+            node.put("episodes", results.size());
+            node.put("subtasks", goals);
+            node.put("steps_per_s", round(steps / Math.max(wall, 1e-9)));
+            node.put("execution_provider", progress.provider);
+            node.put("recording", out == null ? null : out.toString());
+            stdout.println(node.toString());
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private static String f2(double v) {
+        return Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** Progress on stderr, one line per finished subtask, so stdout stays a clean report. */
+    private static final class Progress implements RunListener {
+        private final PrintWriter err;
+        private String provider = "?";
+
+        Progress(PrintWriter err) {
+            this.err = err;
+        }
+
+        @Override
+        public void onRunStart(RunContext context) {
+            provider = context.executionProvider();
+            err.printf("memnav: %s on %s, encoder %s (%s)%n", context.scene().sceneId(), context.simulatorAddress(),
+                    context.encoderModel(), provider);
+            err.flush();
+        }
+
+        @Override
+        public void onStep(StepEvent event) {
+            SubtaskOutcome o = event.observation().status().lastOutcome();
+            if (o != null) {
+                err.printf(Locale.ROOT, "memnav: step %d  subtask %d/%d %-28s %s%n", event.observation().step(),
+                        o.subtaskIndex() + 1, event.observation().status().subtaskCount(), o.goal().description(),
+                        o.success() ? "reached" : "failed");
+                err.flush();
+            }
+        }
+    }
+}

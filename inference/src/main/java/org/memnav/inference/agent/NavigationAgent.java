@@ -1,0 +1,195 @@
+package org.memnav.inference.agent;
+
+import org.memnav.inference.memory.MemoryStore;
+import org.memnav.simbridge.api.Action;
+import org.memnav.simbridge.api.Capabilities;
+import org.memnav.simbridge.api.EpisodeSpec;
+import org.memnav.simbridge.api.Goal;
+import org.memnav.simbridge.api.Observation;
+import org.memnav.simbridge.api.SceneInfo;
+import org.memnav.simbridge.api.SimBackend;
+import org.memnav.simbridge.api.Vec3;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The walking-skeleton agent: looks around once, explores frontiers of its own depth-built map, and
+ * goes straight to a goal it has already seen (in this subtask or an earlier one of the lifelong
+ * episode). Every decision frame goes through the ONNX encoder into the frame memory.
+ */
+public final class NavigationAgent {
+
+    /** What the agent does this step and why. */
+    public record AgentStep(Action action, Decision decision, FrameEncoder.EncodedFrame encoded) {
+    }
+
+    private static final int REDECIDE_EVERY_STEPS = 15;
+    private static final int FRONTIER_CANDIDATES = 8;
+    private static final double BLACKLIST_RADIUS_M = 1.0;
+    private static final int MAX_COLLISIONS_PER_TARGET = 6;
+
+    private final SimBackend sim;
+    private final SceneInfo scene;
+    private final FrameEncoder encoder;
+    private final CameraModel camera;
+    private final int spinSteps;
+    private final FrontierExplorer explorer = new FrontierExplorer();
+    private final MemoryStore memory;
+    private final PathFollower follower;
+
+    private ExploredMap map;
+    private ObjectSightings sightings;
+    private List<Vec3> blacklist;
+    private EpisodeSpec spec;
+    private int subtask = -1;
+    private int stepsInEpisode;
+    private int stepsSinceDecision;
+    private int collisionsOnTarget;
+    private Vec3 target;
+    private NavigationMode mode = NavigationMode.EXPLORATION;
+
+    public NavigationAgent(SimBackend sim, SceneInfo scene, FrameEncoder encoder, int memoryLength) {
+        this.sim = sim;
+        this.scene = scene;
+        this.encoder = encoder;
+        Capabilities caps = sim.capabilities();
+        this.camera = new CameraModel(caps.sensor().width(), caps.sensor().height(), caps.sensor().hfovDeg(),
+                caps.agent().cameraHeightM());
+        this.spinSteps = (int) Math.round(360 / caps.agent().turnDeg());
+        this.follower = new PathFollower(caps.agent().turnDeg());
+        this.memory = new MemoryStore(memoryLength);
+    }
+
+    public void startEpisode(EpisodeSpec newSpec) {
+        spec = newSpec;
+        map = new ExploredMap(newSpec.start().position(), 60, 0.1);
+        sightings = new ObjectSightings();
+        blacklist = new ArrayList<>();
+        memory.clear();
+        subtask = -1;
+        stepsInEpisode = 0;
+        target = null;
+    }
+
+    public AgentStep act(Observation obs) {
+        map.integrate(obs.depth(), obs.pose(), camera);
+        if (obs.semantic() != null) {
+            sightings.integrate(obs.semantic(), obs.depth(), obs.pose(), camera, scene);
+        }
+        if (obs.status().subtaskIndex() != subtask) {
+            subtask = obs.status().subtaskIndex();
+            target = null;
+            mode = NavigationMode.EXPLORATION;
+        }
+        stepsInEpisode++;
+        stepsSinceDecision++;
+        if (stepsInEpisode <= spinSteps) {
+            return new AgentStep(Action.TURN_LEFT, null, null);
+        }
+        collisionsOnTarget = obs.collided() ? collisionsOnTarget + 1 : collisionsOnTarget;
+        Goal goal = spec.goals().get(subtask);
+        Decision decision = null;
+        boolean goalSeen = !sightings.ofCategory(goal.category()).isEmpty();
+        if (target == null || (mode == NavigationMode.EXPLORATION && (goalSeen || stepsSinceDecision >= REDECIDE_EVERY_STEPS))
+                || collisionsOnTarget > MAX_COLLISIONS_PER_TARGET) {
+            if (collisionsOnTarget > MAX_COLLISIONS_PER_TARGET && target != null) {
+                blacklist.add(target);
+            }
+            decision = decide(obs, goal);
+        }
+        Action action = target == null ? null : follower.next(sim, obs.pose(), target, obs.collided());
+        if (action == null && mode == NavigationMode.EXPLORATION && target != null) {
+            blacklist.add(target); // reached or unreachable frontier: look elsewhere
+            decision = decide(obs, goal);
+            action = target == null ? null : follower.next(sim, obs.pose(), target, obs.collided());
+        }
+        if (action == null) {
+            action = Action.SUBTASK_STOP; // at the remembered goal, or nothing left to explore
+        }
+        FrameEncoder.EncodedFrame encoded = null;
+        if (decision != null) {
+            encoded = encoder.encode(obs.rgb());
+            memory.write(obs.step(), obs.pose(), encoded.tokens(), encoded.dim(), encoded.data());
+        }
+        return new AgentStep(action, decision, encoded);
+    }
+
+    private Decision decide(Observation obs, Goal goal) {
+        stepsSinceDecision = 0;
+        collisionsOnTarget = 0;
+        Vec3 here = obs.pose().position();
+        List<Decision.Candidate> candidates = new ArrayList<>();
+        Vec3 best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (ObjectSightings.Sighting s : sightings.ofCategory(goal.category())) {
+            Vec3 snapped = sim.snapPoint(s.position());
+            double cost = sim.geodesicDistance(here, snapped);
+            candidates.add(new Decision.Candidate("memory:" + s.category() + "#" + s.instanceId(), snapped, cost));
+            if (cost < bestCost && !blacklisted(snapped)) {
+                bestCost = cost;
+                best = snapped;
+            }
+        }
+        if (best != null) {
+            return choose(obs, NavigationMode.MEMORY_GUIDED, best, candidates, "goal '" + goal.category() + "' seen before");
+        }
+        List<FrontierExplorer.Frontier> frontiers = new ArrayList<>(explorer.frontiers(map));
+        frontiers.sort(Comparator.comparingDouble(f -> f.target().horizontalDistanceTo(here)));
+        int considered = 0;
+        for (FrontierExplorer.Frontier f : frontiers) {
+            if (considered >= FRONTIER_CANDIDATES) {
+                break;
+            }
+            Vec3 snapped = sim.snapPoint(f.target());
+            if (blacklisted(snapped) || snapped.horizontalDistanceTo(f.target()) > 1.0) {
+                continue;
+            }
+            considered++;
+            double cost = sim.geodesicDistance(here, snapped);
+            candidates.add(new Decision.Candidate("frontier", snapped, cost));
+            if (cost > PathFollower.ARRIVAL_M * 2 && cost < bestCost) {
+                bestCost = cost;
+                best = snapped;
+            }
+        }
+        if (best == null) {
+            target = null;
+            return new Decision(obs.step(), NavigationMode.EXPLORATION, null, candidates, "no reachable frontier left");
+        }
+        return choose(obs, NavigationMode.EXPLORATION, best, candidates, "nearest frontier");
+    }
+
+    private Decision choose(Observation obs, NavigationMode newMode, Vec3 point, List<Decision.Candidate> candidates,
+                            String reason) {
+        mode = newMode;
+        target = point;
+        return new Decision(obs.step(), newMode, point, candidates, reason);
+    }
+
+    private boolean blacklisted(Vec3 p) {
+        for (Vec3 b : blacklist) {
+            if (b.horizontalDistanceTo(p) < BLACKLIST_RADIUS_M) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public NavigationMode mode() {
+        return mode;
+    }
+
+    public Vec3 target() {
+        return target;
+    }
+
+    public ExploredMap exploredMap() {
+        return map;
+    }
+
+    public MemoryStats memoryStats() {
+        return new MemoryStats(memory.size(), memory.totalTokens(), memory.totalBytes(), memory.writes());
+    }
+}

@@ -1,0 +1,15 @@
+package org.memnav.inference.agent;
+
+import org.memnav.simbridge.api.Action;
+import org.memnav.simbridge.api.Observation;
+import org.memnav.simbridge.api.Vec3;
+
+/**
+ * One step of a run as the UI and the recorder see it: the action taken, the observation it led to,
+ * what the agent was doing (mode, target), the decision made at this step if any, memory size and
+ * the encoder's latency when it ran. {@code explored} is the agent's live map: listeners are called on
+ * the loop's thread and may read it there, but must copy what they keep.
+ */
+public record StepEvent(String episodeId, Action action, Observation observation, NavigationMode mode, Vec3 target,
+                        Decision decision, MemoryStats memory, double encoderMs, ExploredMap explored) {
+}

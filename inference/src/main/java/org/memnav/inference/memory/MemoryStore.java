@@ -1,0 +1,78 @@
+package org.memnav.inference.memory;
+
+import org.memnav.simbridge.api.Pose;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The agent's visual memory: compressed frame tokens with their poses, at most {@code capacity}
+ * frames, oldest evicted first (FIFO, the AstraNav-Memory default). Keeps token and byte totals so
+ * the workbench can show what the memory costs.
+ */
+public final class MemoryStore {
+
+    /** What a write did: the frame stored and the one evicted to make room, if any. */
+    public record WriteResult(MemoryFrame written, MemoryFrame evicted) {
+    }
+
+    private final int capacity;
+    private final Deque<MemoryFrame> frames = new ArrayDeque<>();
+    private long nextId = 1;
+    private long totalTokens;
+    private long totalBytes;
+    private long writes;
+
+    public MemoryStore(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("memory length must be at least 1 frame, got " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    public WriteResult write(int step, Pose pose, int tokens, int dim, float[] data) {
+        MemoryFrame frame = new MemoryFrame(nextId++, step, pose, tokens, dim, data);
+        MemoryFrame evicted = null;
+        if (frames.size() == capacity) {
+            evicted = frames.removeFirst();
+            totalTokens -= evicted.tokens();
+            totalBytes -= evicted.bytes();
+        }
+        frames.addLast(frame);
+        totalTokens += frame.tokens();
+        totalBytes += frame.bytes();
+        writes++;
+        return new WriteResult(frame, evicted);
+    }
+
+    public List<MemoryFrame> frames() {
+        return List.copyOf(frames);
+    }
+
+    public int size() {
+        return frames.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public long totalTokens() {
+        return totalTokens;
+    }
+
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    public long writes() {
+        return writes;
+    }
+
+    public void clear() {
+        frames.clear();
+        totalTokens = 0;
+        totalBytes = 0;
+    }
+}

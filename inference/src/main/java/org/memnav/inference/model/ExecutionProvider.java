@@ -1,0 +1,7 @@
+package org.memnav.inference.model;
+
+/** The ONNX Runtime execution providers this workbench chooses between. */
+public enum ExecutionProvider {
+    CPU,
+    CUDA
+}

@@ -1,0 +1,33 @@
+package org.memnav.recordings;
+
+import org.memnav.simbridge.api.EpisodeSpec;
+import org.memnav.simbridge.api.Goal;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a recorded navigation run was set up with; written once on {@code /run/config}.
+ *
+ * @param models            model role to model name or manifest, e.g. "encoder" -> "dinov3-vitb16-tiny"
+ * @param executionProvider ONNX Runtime execution provider actually used, e.g. "CPU" or "CUDA"
+ * @param settings          free-form run settings (write policy, compression rate, memory length, ...)
+ */
+public record RunConfig(long seed, String sceneId, String episodeId, List<Goal> goals, Map<String, String> models,
+                        String executionProvider, Map<String, String> settings) {
+    public RunConfig {
+        goals = List.copyOf(goals);
+        models = Map.copyOf(models);
+        settings = Map.copyOf(settings);
+    }
+
+    /** A config for {@code episode} with no extra settings. */
+    public static RunConfig forEpisode(EpisodeSpec episode, Map<String, String> models, String executionProvider) {
+        return new RunConfig(episode.seed(), episode.sceneId(), episode.episodeId(), episode.goals(), models,
+                executionProvider, Map.of());
+    }
+
+    public RunConfig withSettings(Map<String, String> newSettings) {
+        return new RunConfig(seed, sceneId, episodeId, goals, models, executionProvider, newSettings);
+    }
+}

@@ -1,0 +1,5 @@
+package org.memnav.simbridge.protocol.message;
+
+/** geodesic_distance result; Infinity when the target is unreachable. */
+public record GeodesicDistance(double distanceM) {
+}
