@@ -5,6 +5,7 @@ import org.memnav.simbridge.api.Goal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a recorded navigation run was set up with; written once on {@code /run/config}.
@@ -16,6 +17,9 @@ import java.util.Map;
 public record RunConfig(long seed, String sceneId, String episodeId, List<Goal> goals, Map<String, String> models,
                         String executionProvider, Map<String, String> settings) {
     public RunConfig {
+        Objects.requireNonNull(sceneId, "sceneId");
+        Objects.requireNonNull(episodeId, "episodeId");
+        Objects.requireNonNull(executionProvider, "executionProvider");
         goals = List.copyOf(goals);
         models = Map.copyOf(models);
         settings = Map.copyOf(settings);

@@ -3,7 +3,9 @@ package org.memnav.app.ui;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.TitledPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
@@ -48,6 +50,14 @@ public final class WorkbenchView {
         HBox.setHgrow(mapPane, Priority.ALWAYS);
         centre.setPadding(new Insets(10));
         centre.setAlignment(Pos.TOP_LEFT);
+        Button stop = new Button("Stop run");
+        stop.setId("stopButton");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        Label steps = new Label();
+        steps.setId("stepCounter");
+        steps.textProperty().bind(vm.stepProperty().asString("step %d"));
+        root.setTop(new ToolBar(stop, steps));
         root.setCenter(centre);
         root.setBottom(status);
 

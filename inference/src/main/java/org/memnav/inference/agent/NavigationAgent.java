@@ -28,7 +28,8 @@ public final class NavigationAgent {
     private static final int REDECIDE_EVERY_STEPS = 15;
     private static final int FRONTIER_CANDIDATES = 8;
     private static final double BLACKLIST_RADIUS_M = 1.0;
-    private static final int MAX_COLLISIONS_PER_TARGET = 6;
+    private static final int STUCK_WINDOW_STEPS = 24;
+    private static final double STUCK_DISTANCE_M = 0.3;
 
     private final SimBackend sim;
     private final SceneInfo scene;
@@ -46,7 +47,7 @@ public final class NavigationAgent {
     private int subtask = -1;
     private int stepsInEpisode;
     private int stepsSinceDecision;
-    private int collisionsOnTarget;
+    private final java.util.ArrayDeque<Vec3> recentPositions = new java.util.ArrayDeque<>();
     private Vec3 target;
     private NavigationMode mode = NavigationMode.EXPLORATION;
 
@@ -58,7 +59,7 @@ public final class NavigationAgent {
         this.camera = new CameraModel(caps.sensor().width(), caps.sensor().height(), caps.sensor().hfovDeg(),
                 caps.agent().cameraHeightM());
         this.spinSteps = (int) Math.round(360 / caps.agent().turnDeg());
-        this.follower = new PathFollower(caps.agent().turnDeg());
+        this.follower = new PathFollower(caps.agent().turnDeg(), caps.agent().forwardStepM());
         this.memory = new MemoryStore(memoryLength);
     }
 
@@ -70,6 +71,7 @@ public final class NavigationAgent {
         memory.clear();
         subtask = -1;
         stepsInEpisode = 0;
+        recentPositions.clear();
         target = null;
     }
 
@@ -88,22 +90,22 @@ public final class NavigationAgent {
         if (stepsInEpisode <= spinSteps) {
             return new AgentStep(Action.TURN_LEFT, null, null);
         }
-        collisionsOnTarget = obs.collided() ? collisionsOnTarget + 1 : collisionsOnTarget;
+        boolean stuck = stuck(obs.pose().position());
         Goal goal = spec.goals().get(subtask);
         Decision decision = null;
         boolean goalSeen = !sightings.ofCategory(goal.category()).isEmpty();
-        if (target == null || (mode == NavigationMode.EXPLORATION && (goalSeen || stepsSinceDecision >= REDECIDE_EVERY_STEPS))
-                || collisionsOnTarget > MAX_COLLISIONS_PER_TARGET) {
-            if (collisionsOnTarget > MAX_COLLISIONS_PER_TARGET && target != null) {
+        if (target == null || stuck
+                || (mode == NavigationMode.EXPLORATION && (goalSeen || stepsSinceDecision >= REDECIDE_EVERY_STEPS))) {
+            if (stuck && target != null) {
                 blacklist.add(target);
             }
             decision = decide(obs, goal);
         }
-        Action action = target == null ? null : follower.next(sim, obs.pose(), target, obs.collided());
+        Action action = target == null ? null : follower.next(sim, obs.pose(), target);
         if (action == null && mode == NavigationMode.EXPLORATION && target != null) {
             blacklist.add(target); // reached or unreachable frontier: look elsewhere
             decision = decide(obs, goal);
-            action = target == null ? null : follower.next(sim, obs.pose(), target, obs.collided());
+            action = target == null ? null : follower.next(sim, obs.pose(), target);
         }
         if (action == null) {
             action = Action.SUBTASK_STOP; // at the remembered goal, or nothing left to explore
@@ -118,7 +120,6 @@ public final class NavigationAgent {
 
     private Decision decide(Observation obs, Goal goal) {
         stepsSinceDecision = 0;
-        collisionsOnTarget = 0;
         Vec3 here = obs.pose().position();
         List<Decision.Candidate> candidates = new ArrayList<>();
         Vec3 best = null;
@@ -154,11 +155,29 @@ public final class NavigationAgent {
                 best = snapped;
             }
         }
+        if (best == null && !blacklist.isEmpty()) {
+            blacklist.clear(); // everything looked done; give the frontiers we skipped a second chance
+            return decide(obs, goal);
+        }
         if (best == null) {
             target = null;
             return new Decision(obs.step(), NavigationMode.EXPLORATION, null, candidates, "no reachable frontier left");
         }
         return choose(obs, NavigationMode.EXPLORATION, best, candidates, "nearest frontier");
+    }
+
+    /** True when the agent moved less than {@link #STUCK_DISTANCE_M} over the last window of steps. */
+    private boolean stuck(Vec3 position) {
+        recentPositions.addLast(position);
+        if (recentPositions.size() > STUCK_WINDOW_STEPS) {
+            recentPositions.removeFirst();
+        }
+        if (recentPositions.size() < STUCK_WINDOW_STEPS
+                || recentPositions.peekFirst().horizontalDistanceTo(position) >= STUCK_DISTANCE_M) {
+            return false;
+        }
+        recentPositions.clear();
+        return true;
     }
 
     private Decision choose(Observation obs, NavigationMode newMode, Vec3 point, List<Decision.Candidate> candidates,

@@ -45,10 +45,6 @@ final class ProtobufReader {
         return fieldNumber;
     }
 
-    int wireType() {
-        return wireType;
-    }
-
     long readVarint() throws IOException {
         expect(VARINT);
         return varint();

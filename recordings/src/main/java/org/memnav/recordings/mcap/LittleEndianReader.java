@@ -39,14 +39,6 @@ final class LittleEndianReader {
         return end - position;
     }
 
-    byte[] data() {
-        return data;
-    }
-
-    ByteOrigin origin() {
-        return origin;
-    }
-
     McapFormatException problem(String message) {
         return origin.problem(position, message);
     }
@@ -94,13 +86,6 @@ final class LittleEndianReader {
             throw problemAt(at, what + " " + Long.toUnsignedString(v) + " is impossibly large");
         }
         return v;
-    }
-
-    void skip(long n, String what) {
-        if (n < 0 || n > remaining()) {
-            throw problem(what + " needs " + n + " bytes but only " + remaining() + " remain");
-        }
-        position += (int) n;
     }
 
     byte[] bytes(long n, String what) {

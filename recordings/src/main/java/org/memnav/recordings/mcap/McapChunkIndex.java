@@ -12,9 +12,4 @@ public record McapChunkIndex(long messageStartTimeNs, long messageEndTimeNs, lon
     public McapChunkIndex {
         messageIndexOffsets = Map.copyOf(messageIndexOffsets);
     }
-
-    /** Whether any message in this chunk can have a log time in [startNs, endNs] (unsigned). */
-    public boolean overlaps(long startNs, long endNs) {
-        return Long.compareUnsigned(messageStartTimeNs, endNs) <= 0 && Long.compareUnsigned(messageEndTimeNs, startNs) >= 0;
-    }
 }

@@ -81,6 +81,7 @@ public final class McapReader implements AutoCloseable {
         return registry.channels();
     }
 
+    /** The channel on {@code topic} with the lowest id (a topic may have several publishers, hence channels). */
     public Optional<McapChannel> channel(String topic) {
         return registry.channels().values().stream().filter(c -> c.topic().equals(topic)).findFirst();
     }

@@ -20,10 +20,6 @@ public record McapSchema(int id, String name, String encoding, byte[] data) {
         return new String(data, StandardCharsets.UTF_8);
     }
 
-    int dataLength() {
-        return data.length;
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof McapSchema s && s.id == id && s.name.equals(name) && s.encoding.equals(encoding)

@@ -27,8 +27,7 @@ import java.util.zip.CRC32;
  * {@link McapReader}'s forward scan. With {@link McapWriterOptions#syncEachChunk()} chunks are also fsynced.
  *
  * <p>Schema and Channel records are written into the first chunk that carries a message of theirs, as the
- * official writers do, and repeated in the summary. Not thread-safe beyond its synchronized methods'
- * mutual exclusion: calls from several threads are serialized.
+ * official writers do, and repeated in the summary. Methods are synchronized, so threads may share a writer.
  */
 public final class McapWriter implements AutoCloseable {
     private static final int MAX_ID = 0xFFFF;
@@ -39,6 +38,7 @@ public final class McapWriter implements AutoCloseable {
     private final CRC32 dataSectionCrc = new CRC32();
     private final LittleEndianBuffer scratch = new LittleEndianBuffer(64 * 1024);
     private final ChunkBuilder chunk;
+    private byte[] compressed = new byte[0];
 
     private final Map<Integer, McapSchema> schemas = new LinkedHashMap<>();
     private final Map<Integer, McapChannel> channels = new LinkedHashMap<>();
@@ -200,8 +200,12 @@ public final class McapWriter implements AutoCloseable {
         byte[] records = raw;
         int recordsLength = rawLength;
         if (options.compression() == ChunkCompression.ZSTD) {
-            records = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Zstd.compressBound(rawLength))];
-            long n = Zstd.compressByteArray(records, 0, records.length, raw, 0, rawLength, options.zstdLevel());
+            int bound = (int) Math.min(Integer.MAX_VALUE - 16, Zstd.compressBound(rawLength));
+            if (compressed.length < bound) {
+                compressed = new byte[bound];
+            }
+            records = compressed;
+            long n = Zstd.compressByteArray(records, 0, bound, raw, 0, rawLength, options.zstdLevel());
             if (Zstd.isError(n)) {
                 throw new IOException("zstd compression of a chunk failed: " + Zstd.getErrorName(n));
             }

@@ -53,14 +53,6 @@ final class RecordCursor {
         return recordStart;
     }
 
-    int contentStart() {
-        return contentStart;
-    }
-
-    int contentEnd() {
-        return contentEnd;
-    }
-
     LittleEndianReader content() {
         return new LittleEndianReader(data, contentStart, contentEnd, origin);
     }

@@ -48,12 +48,10 @@ final class EglContext implements AutoCloseable {
 
     private final long display;
     private final long context;
-    private final GLCapabilities capabilities;
 
-    private EglContext(long display, long context, GLCapabilities capabilities) {
+    private EglContext(long display, long context) {
         this.display = display;
         this.context = context;
-        this.capabilities = capabilities;
     }
 
     /** Creates the context on the surfaceless Mesa platform and makes it current on this thread. */
@@ -92,19 +90,21 @@ final class EglContext implements AutoCloseable {
                 throw new RendererUnavailableException("eglMakeCurrent without a surface failed ("
                         + errorName(error) + "); EGL_KHR_surfaceless_context is missing");
             }
-            GLCapabilities caps = glCapabilities();
+            EglContext created = new EglContext(display, context);
+            GLCapabilities caps;
+            try {
+                caps = glCapabilities();
+            } catch (RuntimeException | LinkageError e) {
+                created.close();
+                throw new RendererUnavailableException("OpenGL functions could not be loaded through eglGetProcAddress: " + e, e);
+            }
             if (!caps.OpenGL33) {
                 String version = GL11C.glGetString(GL11C.GL_VERSION);
-                eglMakeCurrent(display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
-                eglDestroyContext(display, context);
+                created.close();
                 throw new RendererUnavailableException("OpenGL 3.3 core is required but the context reports " + version);
             }
-            return new EglContext(display, context, caps);
+            return created;
         }
-    }
-
-    GLCapabilities capabilities() {
-        return capabilities;
     }
 
     /** GL_RENDERER and GL_VERSION, e.g. "llvmpipe (LLVM 15.0.6, 256 bits), 4.5 (Core Profile) Mesa 22.3.6". */

@@ -3,7 +3,7 @@ package org.memnav.renderers.gl;
 /**
  * One rendered sensor frame; all arrays row-major with the TOP row first.
  *
- * @param rgb         3 bytes per pixel (R, G, B)
+ * @param rgb         3 bytes per pixel (R, G, B); black where nothing was hit
  * @param depth       view-space depth in metres (distance along the viewing axis), 0 where nothing was hit
  * @param instanceIds instance id per pixel, 0 for structure or nothing
  */

@@ -28,8 +28,8 @@ public record MapStyle(int blocked, int navigable, int unknownOverlay, int explo
         return new MapStyle(
                 0xFF3A3F47, 0xFFE6E6E6, 0x80202020, 0x403D8BFD, 0xFF8B2F2F,
                 new int[] {0xFF1E88E5, 0xFF2E9E48, 0xFFF28C28, 0xFF8E44AD}, 1,
-                0xFFFFB300, 2, 3, 5,
-                0xFFD81B60, 0xFF000000, 9);
+                0xFFFFB300, 3, 4, 6,
+                0xFFD81B60, 0xFF000000, 13);
     }
 
     public MapStyle withTrajectoryWidthPx(int width) {

@@ -135,7 +135,7 @@ public final class TopDownMapRenderer {
         double size = style.agentSizePx();
         double tipX = cx + fx * size * 2 / 3, tipY = cy + fy * size * 2 / 3;
         double backX = cx - fx * size / 3, backY = cy - fy * size / 3;
-        double halfBase = size * 0.45;
+        double halfBase = size * 0.32; // narrow enough that the tip reads as the heading
         double leftX = backX - rx * halfBase, leftY = backY - ry * halfBase;
         double rightX = backX + rx * halfBase, rightY = backY + ry * halfBase;
         canvas.fillTriangle(tipX, tipY, leftX, leftY, rightX, rightY, style.agentOutline());

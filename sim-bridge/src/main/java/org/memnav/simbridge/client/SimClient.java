@@ -220,8 +220,9 @@ public final class SimClient implements SimBackend {
         try {
             ObjectNode params = json.toObject(new HelloParams(ProtocolVersion.CURRENT.toString(), options.clientName()));
             Frame answer = connection.call(Method.HELLO.wireName(), params, options.requestTimeout());
+            // The version is checked before the rest: another major may lay out its hello result differently.
+            ProtocolVersion agreed = agreedVersion(answer.field("protocol").asText(null));
             HelloResult hello = result(answer, HelloResult.class, Method.HELLO);
-            ProtocolVersion agreed = agreedVersion(hello);
             connection.useVersion(agreed);
             return new Session(connection, hello, agreed);
         } catch (RuntimeException e) {
@@ -230,10 +231,10 @@ public final class SimClient implements SimBackend {
         }
     }
 
-    private ProtocolVersion agreedVersion(HelloResult hello) {
+    private ProtocolVersion agreedVersion(String protocol) {
         ProtocolVersion agreed;
         try {
-            agreed = ProtocolVersion.parse(hello.protocol());
+            agreed = ProtocolVersion.parse(protocol);
         } catch (IllegalArgumentException e) {
             throw new SimException(ErrorCode.BAD_MESSAGE.wireName(), "simulator at " + endpoint.address() + " answered hello with "
                     + e.getMessage());

@@ -1,6 +1,5 @@
 package org.memnav.simbridge.protocol;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -109,10 +108,5 @@ public final class FrameWriter {
 
     private static String describe(Frame frame) {
         return frame.type().name().toLowerCase() + (frame.method() == null ? "" : " to " + frame.method());
-    }
-
-    /** For tests and tools: the header object this writer would send for the frame. */
-    static ObjectNode headerOf(Frame frame) {
-        return FrameHeaderCodec.encode(frame, layout(frame.blobs()));
     }
 }

@@ -152,7 +152,8 @@ final class ServerConnection implements Runnable {
     }
 
     private boolean hello(Frame request, FrameWriter writer) throws ProtocolException, IOException, InterruptedException {
-        HelloParams params = json.fromTree(request.body(), HelloParams.class, "hello params");
+        // Read by hand rather than mapped: the version must be judged even when the rest is laid out for another major.
+        HelloParams params = new HelloParams(request.field("protocol").asText(null), request.field("client").asText(""));
         ProtocolVersion client;
         try {
             client = ProtocolVersion.parse(params.protocol());

@@ -62,7 +62,7 @@ public final class SimServer implements AutoCloseable {
         }
         SimServer server = new SimServer(socket, backends, options);
         server.acceptThread.start();
-        LOG.log(System.Logger.Level.INFO, () -> "sim-bridge server listening on " + server.address());
+        LOG.log(System.Logger.Level.DEBUG, () -> "sim-bridge server listening on " + server.address());
         return server;
     }
 
