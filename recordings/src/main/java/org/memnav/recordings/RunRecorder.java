@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -112,6 +113,7 @@ public final class RunRecorder implements AutoCloseable {
 
     /** Records {@code image} as a PNG frame at {@code step}, whatever the RGB cadence. */
     public void recordRgb(int step, RgbImage image) throws IOException {
+        Objects.requireNonNull(image, "recordRgb needs an image (the observation has no RGB frame)");
         long logTime = timeline.logTimeOf(step);
         byte[] png = PngEncoder.encode(image);
         write(rgbChannel, step, CompressedImageProto.encode(logTime, FRAME_ID, "png", png));

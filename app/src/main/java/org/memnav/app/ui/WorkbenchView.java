@@ -40,9 +40,11 @@ public final class WorkbenchView {
                 + " -fx-background-color: #20242b; -fx-text-fill: #e6e6e6;");
         status.textProperty().bind(vm.statusLineProperty());
 
-        TitledPane mapPane = panel("Top-down map  (blue: exploration · orange: memory-guided · red: target)", mapView);
+        TitledPane mapPane = panel("Top-down map  —  trajectory: blue = exploring, green = memory-guided", mapView);
         TitledPane egoPane = panel("Egocentric RGB (agent camera)", egoView);
-        Label legend = new Label("Agent: oriented triangle. Grey: walls/blocked. Shaded: area the agent has mapped from depth.");
+        Label legend = new Label("Map legend: pink triangle = agent (pointing where it faces); ringed dot = current target; "
+                + "dark = not navigable; dimmed = not yet seen by the agent; blue tint = floor it has mapped from depth; "
+                + "dark red = obstacles it has mapped; purple squares = objects.");
         legend.setWrapText(true);
         legend.setMaxWidth(384);
         VBox right = new VBox(10, egoPane, legend);

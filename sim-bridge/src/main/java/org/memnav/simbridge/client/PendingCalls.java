@@ -45,8 +45,4 @@ final class PendingCalls {
             }
         }
     }
-
-    int size() {
-        return calls.size();
-    }
 }

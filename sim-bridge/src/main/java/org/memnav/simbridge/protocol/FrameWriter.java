@@ -98,7 +98,7 @@ public final class FrameWriter {
             out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
             return;
         }
-        byte[] chunk = new byte[(int) Math.min(data.remaining(), 1 << 16)];
+        byte[] chunk = new byte[Math.min(data.remaining(), 1 << 16)];
         while (data.hasRemaining()) {
             int n = Math.min(chunk.length, data.remaining());
             data.get(chunk, 0, n);

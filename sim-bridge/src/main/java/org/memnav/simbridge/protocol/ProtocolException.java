@@ -5,6 +5,8 @@ package org.memnav.simbridge.protocol;
  * that was readable, else 0, so the error frame sent back can name it.
  */
 public class ProtocolException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final ErrorCode code;
     private final long requestId;
 
