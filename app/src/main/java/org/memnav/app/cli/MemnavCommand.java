@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "memnav", mixinStandardHelpOptions = true, version = "MemNav Workbench 0.1.0",
         description = "Workbench for memory in embodied navigation agents. With no subcommand, opens the window "
                 + "on a live lifelong-navigation run in the embedded simulator.",
+        footer = {"", "Launcher commands (handled by the ./memnav script):",
+                "  test   run every test headless (./memnav test --help)"},
         subcommands = {RunCommand.class})
 public final class MemnavCommand implements Callable<Integer> {
 

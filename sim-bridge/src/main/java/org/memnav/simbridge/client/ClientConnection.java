@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import org.memnav.simbridge.api.SimException;
 import org.memnav.simbridge.protocol.ErrorCode;
 import org.memnav.simbridge.protocol.Frame;
@@ -42,8 +41,8 @@ final class ClientConnection {
     private final PendingCalls pending = new PendingCalls();
     private final AtomicLong nextId = new AtomicLong();
     private volatile ProtocolVersion version = ProtocolVersion.CURRENT;
-    /** Set once the connection is unusable: builds the exception for a call to the given method. */
-    private final AtomicReference<Function<String, SimException>> failure = new AtomicReference<>();
+    /** Set once the connection is unusable; the first reason wins. */
+    private final AtomicReference<ConnectionFailure> failure = new AtomicReference<>();
     private volatile boolean closing;
 
     private ClientConnection(SimEndpoint endpoint, Socket socket, SimClientOptions options, WireJson json) throws IOException {
@@ -98,8 +97,8 @@ final class ClientConnection {
             pending.forget(id);
             throw new SimException(e.code().wireName(), method + " request could not be sent: " + e.getMessage(), e);
         } catch (IOException e) {
-            fail(m -> closedDuring(m, describe(e)));
-            throwIfFailed(method);
+            // Our call is registered, so fail() completes it with the in-flight wording and await() returns at once.
+            fail(lost(e));
         }
         Frame answer = await(call, id, method, timeout);
         if (answer.type() == FrameType.ERROR) {
@@ -110,9 +109,9 @@ final class ClientConnection {
     }
 
     private void throwIfFailed(String method) {
-        Function<String, SimException> failed = failure.get();
+        ConnectionFailure failed = failure.get();
         if (failed != null) {
-            throw failed.apply(method);
+            throw failed.afterwards(method);
         }
     }
 
@@ -148,15 +147,13 @@ final class ClientConnection {
                 LOG.log(System.Logger.Level.DEBUG, () -> "close request to " + endpoint.address() + " failed: " + e.getMessage());
             }
         }
-        fail(m -> new SimException(ErrorCode.CLOSED.wireName(), "connection to simulator at " + endpoint.address()
-                + " was closed by this client; " + m + " was not sent"));
+        fail(closedByClient());
     }
 
     /** Closes the socket without asking the server; for a connection whose handshake failed. */
     void abandon() {
         closing = true;
-        fail(m -> new SimException(ErrorCode.CLOSED.wireName(), "connection to simulator at " + endpoint.address()
-                + " was abandoned by this client; " + m + " was not sent"));
+        fail(closedByClient());
     }
 
     private void readLoop() {
@@ -164,15 +161,15 @@ final class ClientConnection {
             while (true) {
                 Optional<Frame> next = reader.read();
                 if (next.isEmpty()) {
-                    fail(m -> closedDuring(m, null));
+                    fail(closing ? closedByClient() : new ConnectionFailure(ErrorCode.CLOSED.wireName(),
+                            "simulator at " + endpoint.address() + " closed the connection", "", false, null));
                     return;
                 }
                 Frame frame = next.get();
                 if (frame.type() == FrameType.ERROR && frame.id() == 0) {
                     String code = frame.error().code();
-                    String message = frame.error().message();
-                    fail(m -> new SimException(code, "simulator at " + endpoint.address() + " ended the connection during " + m
-                            + " (" + code + "): " + message));
+                    fail(new ConnectionFailure(code, "simulator at " + endpoint.address() + " ended the connection",
+                            " (" + code + "): " + frame.error().message(), false, null));
                     return;
                 }
                 if (frame.type() == FrameType.RESPONSE || frame.type() == FrameType.ERROR) {
@@ -185,30 +182,35 @@ final class ClientConnection {
                 // EVENT frames are reserved for later versions; 1.0 clients ignore them.
             }
         } catch (ProtocolException e) {
-            fail(m -> new SimException(e.code().wireName(), "simulator at " + endpoint.address() + " sent a frame this client cannot read during "
-                    + m + ": " + e.getMessage(), e));
+            fail(new ConnectionFailure(e.code().wireName(), "simulator at " + endpoint.address()
+                    + " sent a frame this client cannot read", ": " + e.getMessage(), false, e));
         } catch (IOException e) {
-            fail(m -> closedDuring(m, describe(e)));
+            fail(lost(e));
         } catch (RuntimeException e) {
-            fail(m -> new SimException(ErrorCode.CLOSED.wireName(), "reading from simulator at " + endpoint.address()
-                    + " failed during " + m + ": " + e, e));
+            fail(new ConnectionFailure(ErrorCode.CLOSED.wireName(), "reading from simulator at " + endpoint.address() + " failed",
+                    ": " + e, false, e));
         }
     }
 
-    private SimException closedDuring(String method, String detail) {
+    private ConnectionFailure lost(IOException e) {
         if (closing) {
-            return new SimException(ErrorCode.CLOSED.wireName(), "connection to simulator at " + endpoint.address()
-                    + " was closed by this client during " + method);
+            return closedByClient();
         }
-        return new SimException(ErrorCode.CLOSED.wireName(), "simulator at " + endpoint.address() + " closed the connection during "
-                + method + (detail == null ? "" : " (" + detail + ")") + "; call reconnect() to open a new one");
+        return new ConnectionFailure(ErrorCode.CLOSED.wireName(), "simulator at " + endpoint.address() + " closed the connection",
+                " (" + describe(e) + ")", false, e);
+    }
+
+    private ConnectionFailure closedByClient() {
+        return new ConnectionFailure(ErrorCode.CLOSED.wireName(), "connection to simulator at " + endpoint.address()
+                + " was closed by this client", "", true, null);
     }
 
     /** Marks the connection failed (first reason wins), closes the socket and fails everything waiting. */
-    private void fail(Function<String, SimException> reason) {
+    private void fail(ConnectionFailure reason) {
         failure.compareAndSet(null, reason);
         closeQuietly(socket);
-        pending.failAll(failure.get());
+        ConnectionFailure first = failure.get();
+        pending.failAll(first::inFlight);
     }
 
     private static String describe(IOException e) {
