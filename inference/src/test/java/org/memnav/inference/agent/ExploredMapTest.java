@@ -12,13 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExploredMapTest {
 
-    private final CameraModel camera = new CameraModel(64, 64, 90, 1.31);
+    private final CameraModel camera = new CameraModel(256, 256, 90, 1.31);
 
     /** A flat wall facing the camera at {@code distance} metres: view depth is the same for every pixel. */
     private static DepthImage wallAt(float distance) {
-        float[] d = new float[64 * 64];
+        float[] d = new float[256 * 256];
         Arrays.fill(d, distance);
-        return new DepthImage(64, 64, d);
+        return new DepthImage(256, 256, d);
     }
 
     @Test

@@ -100,8 +100,8 @@ class SimClientFailureTest {
 
             SimException later = catchThrowableOfType(SimException.class, () -> client.agentPose());
             assertThat(later.code()).isEqualTo("closed");
-            assertThat(later.getMessage()).isEqualTo("simulator at 127.0.0.1:" + server.port()
-                    + " closed the connection; get_agent_state was not sent; call reconnect() to open a new connection");
+            assertThat(later.getMessage()).startsWith("simulator at 127.0.0.1:" + server.port() + " closed the connection")
+                    .endsWith("; get_agent_state was not sent; call reconnect() to open a new connection");
         } finally {
             server.close();
         }
