@@ -24,7 +24,7 @@ class ExploredMapTest {
     @Test
     void depthOfAWallMarksFreeSpaceBeforeItAndOccupiedCellsAtIt() {
         ExploredMap map = new ExploredMap(Vec3.ORIGIN, 20, 0.1);
-        map.integrate(wallAt(2.0f), new Pose(Vec3.ORIGIN, 0), camera); // yaw 0 looks along -z
+        map.integrate(wallAt(2.04f), new Pose(Vec3.ORIGIN, 0), camera); // yaw 0 looks along -z
 
         assertThat(map.get(0, -1.0)).isEqualTo(ExploredMap.FREE);
         assertThat(map.get(0, -2.05)).isEqualTo(ExploredMap.OCCUPIED); // the cell the wall surface lies in
@@ -35,7 +35,7 @@ class ExploredMapTest {
     @Test
     void turningTheAgentRotatesWhatItMaps() {
         ExploredMap map = new ExploredMap(Vec3.ORIGIN, 20, 0.1);
-        map.integrate(wallAt(2.0f), new Pose(Vec3.ORIGIN, Math.PI / 2), camera); // yaw +90° looks along -x
+        map.integrate(wallAt(2.04f), new Pose(Vec3.ORIGIN, Math.PI / 2), camera); // yaw +90° looks along -x
         assertThat(map.get(-2.05, 0)).isEqualTo(ExploredMap.OCCUPIED);
         assertThat(map.get(-1.0, 0)).isEqualTo(ExploredMap.FREE);
         assertThat(map.get(0, -2.0)).isEqualTo(ExploredMap.UNKNOWN);
