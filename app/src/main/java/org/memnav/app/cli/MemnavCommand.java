@@ -1,11 +1,10 @@
 package org.memnav.app.cli;
 
-import org.memnav.app.session.ProjectPaths;
 import org.memnav.app.session.RunSettings;
 import org.memnav.app.ui.WorkbenchWindow;
-import org.memnav.scenes.sim.SceneRef;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -20,21 +19,11 @@ import java.util.concurrent.Callable;
         subcommands = {RunCommand.class})
 public final class MemnavCommand implements Callable<Integer> {
 
-    @Option(names = "--sim", paramLabel = "tcp://HOST:PORT",
-            description = "Simulator server to drive (default: the embedded simulator, hosted on loopback).")
-    String sim;
-
-    @Option(names = "--scene", paramLabel = "REF", description = "Scene: procedural:apartment?seed=N or a scene .json file (default: ${DEFAULT-VALUE}).")
-    String scene = SceneRef.DEFAULT;
-
-    @Option(names = "--seed", description = "Episode seed (default: ${DEFAULT-VALUE}).")
-    long seed = 7;
-
     @Option(names = "--episodes", description = "Episodes to run one after another (default: ${DEFAULT-VALUE}).")
     int episodes = 3;
 
-    @Option(names = "--memory-length", description = "Frames kept in memory (default: ${DEFAULT-VALUE}).")
-    int memoryLength = RunSettings.DEFAULT_MEMORY_LENGTH;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the window and close it (for docs and checks).")
     Path screenshot;
@@ -59,8 +48,7 @@ public final class MemnavCommand implements Callable<Integer> {
             throw new IllegalStateException("no display to open the workbench window on (DISPLAY is unset); "
                     + "use './memnav run --headless' or run under a virtual display: xvfb-run -a ./memnav");
         }
-        RunSettings settings = new RunSettings(sim, scene, seed, episodes, RunSettings.DEFAULT_SUBTASKS, memoryLength,
-                ProjectPaths.defaultEncoderManifest(), null);
+        RunSettings settings = run.toSettings(episodes, null);
         WorkbenchWindow.Screenshot shot = screenshot == null ? null : new WorkbenchWindow.Screenshot(screenshot, screenshotAfterSteps);
         return WorkbenchWindow.runUntilClosed(settings, shot);
     }

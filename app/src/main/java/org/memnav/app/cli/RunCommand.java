@@ -3,16 +3,15 @@ package org.memnav.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.memnav.app.session.NavigationRun;
-import org.memnav.app.session.ProjectPaths;
 import org.memnav.app.session.RecordingListener;
 import org.memnav.app.session.RunContext;
 import org.memnav.app.session.RunListener;
 import org.memnav.app.session.RunSettings;
 import org.memnav.inference.agent.EpisodeResult;
 import org.memnav.inference.agent.StepEvent;
-import org.memnav.scenes.sim.SceneRef;
 import org.memnav.simbridge.api.SubtaskOutcome;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,23 +37,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--episodes", description = "Number of lifelong episodes (default: ${DEFAULT-VALUE}).")
     int episodes = 1;
 
-    @Option(names = "--seed", description = "Seed of the first episode; episode i uses seed+i (default: ${DEFAULT-VALUE}).")
-    long seed = 7;
-
-    @Option(names = "--subtasks", description = "Goals per lifelong episode (default: ${DEFAULT-VALUE}).")
-    int subtasks = RunSettings.DEFAULT_SUBTASKS;
-
-    @Option(names = "--scene", paramLabel = "REF", description = "procedural:apartment?seed=N or a scene .json file (default: ${DEFAULT-VALUE}).")
-    String scene = SceneRef.DEFAULT;
-
-    @Option(names = "--sim", paramLabel = "tcp://HOST:PORT", description = "Simulator server to drive (default: embedded).")
-    String sim;
-
-    @Option(names = "--memory-length", description = "Frames kept in memory (default: ${DEFAULT-VALUE}).")
-    int memoryLength = RunSettings.DEFAULT_MEMORY_LENGTH;
-
-    @Option(names = "--encoder", paramLabel = "MANIFEST", description = "Encoder model manifest (default: the shipped inference/models/encoder_vit_tiny.json).")
-    Path encoder;
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--out", paramLabel = "FILE.mcap", description = "Record the run to this MCAP file.")
     Path out;
@@ -65,8 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
-        RunSettings settings = new RunSettings(sim, scene, seed, episodes, subtasks, memoryLength,
-                encoder == null ? ProjectPaths.defaultEncoderManifest() : encoder, out);
+        RunSettings settings = run.toSettings(episodes, out);
         Progress progress = new Progress(spec.commandLine().getErr());
         RunListener listener = out == null ? progress : RunListener.all(progress, RecordingListener.open(out));
         long t0 = System.nanoTime();

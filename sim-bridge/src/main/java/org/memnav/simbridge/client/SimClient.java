@@ -121,11 +121,7 @@ public final class SimClient implements SimBackend {
     public void reconnect() {
         sessionLock.lock();
         try {
-            Session old = session;
-            session = null;
-            if (old != null) {
-                old.connection().close(shorter(options.requestTimeout(), CLOSE_WAIT));
-            }
+            dropSession();
             session = openSession();
         } finally {
             sessionLock.unlock();
@@ -200,16 +196,21 @@ public final class SimClient implements SimBackend {
         }
     }
 
+    /** Closes the current connection, if any; callers hold {@code sessionLock}. */
+    private void dropSession() {
+        Session old = session;
+        session = null;
+        if (old != null) {
+            old.connection().close(shorter(options.requestTimeout(), CLOSE_WAIT));
+        }
+    }
+
     /** Sends close, waits briefly for the acknowledgement, closes the socket. Never throws; calling it twice is harmless. */
     @Override
     public void close() {
         sessionLock.lock();
         try {
-            Session old = session;
-            session = null;
-            if (old != null) {
-                old.connection().close(shorter(options.requestTimeout(), CLOSE_WAIT));
-            }
+            dropSession();
         } finally {
             sessionLock.unlock();
         }
