@@ -2,6 +2,8 @@ package org.memnav.app.session;
 
 import org.memnav.inference.agent.StepListener;
 
+import java.util.List;
+
 /** A step listener that also hears when a run starts and ends (the UI, the recorder, the CLI table). */
 public interface RunListener extends StepListener {
 
@@ -13,6 +15,6 @@ public interface RunListener extends StepListener {
 
     /** Fans one run out to several listeners, in order. */
     static RunListener all(RunListener... listeners) {
-        return new RunListenerFanOut(java.util.List.of(listeners));
+        return new RunListenerFanOut(List.of(listeners));
     }
 }

@@ -13,6 +13,7 @@ import org.memnav.app.session.RunContext;
 import org.memnav.app.session.RunListener;
 import org.memnav.app.session.RunSettings;
 import org.memnav.inference.agent.EpisodeResult;
+import org.memnav.inference.agent.NavigationMode;
 import org.memnav.inference.agent.StepEvent;
 import org.memnav.renderers.map.ArgbImage;
 import org.memnav.simbridge.api.EpisodeSpec;
@@ -97,7 +98,7 @@ public final class WorkbenchViewModel {
         @Override
         public void onEpisodeStart(EpisodeSpec spec, Observation first) {
             episode = spec;
-            mapModel.addPose(first.pose(), org.memnav.inference.agent.NavigationMode.EXPLORATION, null);
+            mapModel.addPose(first.pose(), NavigationMode.EXPLORATION, null);
             publish(first, "—", 0, "", true);
         }
 

@@ -10,6 +10,7 @@ import org.memnav.simbridge.api.SceneInfo;
 import org.memnav.simbridge.api.SimBackend;
 import org.memnav.simbridge.api.Vec3;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class NavigationAgent {
     private int subtask = -1;
     private int stepsInEpisode;
     private int stepsSinceDecision;
-    private final java.util.ArrayDeque<Vec3> recentPositions = new java.util.ArrayDeque<>();
+    private final ArrayDeque<Vec3> recentPositions = new ArrayDeque<>();
     private Vec3 target;
     private NavigationMode mode = NavigationMode.EXPLORATION;
 
