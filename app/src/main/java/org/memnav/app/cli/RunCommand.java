@@ -1,7 +1,5 @@
 package org.memnav.app.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.memnav.app.session.NavigationRun;
 import org.memnav.app.session.RecordingListener;
 import org.memnav.app.session.RunContext;
@@ -78,17 +76,10 @@ public final class RunCommand implements Callable<Integer> {
                 sr, spl, goals, results.size(), steps, wall, steps / Math.max(wall, 1e-9), progress.provider,
                 out == null ? "" : "  |  recording " + out);
         if (json) {
-            ObjectNode node = new ObjectMapper().createObjectNode();
-            node.put("sr", round(sr));
-            node.put("spl", round(spl));
-            node.put("steps", steps);
-            node.put("wall_s", round(wall));
-            node.put("episodes", results.size());
-            node.put("subtasks", goals);
-            node.put("steps_per_s", round(steps / Math.max(wall, 1e-9)));
-            node.put("execution_provider", progress.provider);
-            node.put("recording", out == null ? null : out.toString());
-            stdout.println(node.toString());
+            new JsonReport().put("sr", sr).put("spl", spl).put("steps", steps).put("wall_s", wall)
+                    .put("episodes", results.size()).put("subtasks", goals).put("steps_per_s", steps / Math.max(wall, 1e-9))
+                    .put("execution_provider", progress.provider).put("recording", out == null ? null : out.toString())
+                    .printTo(stdout);
         }
         stdout.flush();
         return 0;
@@ -96,10 +87,6 @@ public final class RunCommand implements Callable<Integer> {
 
     private static String f2(double v) {
         return Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     /** Progress on stderr, one line per finished subtask, so stdout stays a clean report. */
