@@ -48,7 +48,7 @@ class WireJsonTest {
     void actionsAndGoalModalitiesGoByWireName() throws Exception {
         assertThat(text(new StepParams(Action.SUBTASK_STOP))).isEqualTo("{\"action\":\"subtask_stop\"}");
         assertThat(text(new Goal(GoalModality.LANGUAGE, "sofa", "the sofa", 2))).isEqualTo(
-                "{\"modality\":\"description\",\"category\":\"sofa\",\"description\":\"the sofa\",\"instance_id\":2}");
+                "{\"modality\":\"description\",\"category\":\"sofa\",\"description\":\"the sofa\",\"instance_id\":2,\"image\":null}");
         assertThat(parse("{\"action\":\"turn_left\"}", StepParams.class).action()).isEqualTo(Action.TURN_LEFT);
     }
 
