@@ -80,7 +80,8 @@ def load_model(args: argparse.Namespace) -> tuple[PatchEncoder, dict]:
         training["trained"] = True
         training["checkpoint"] = args.checkpoint.name
     training["commit"] = git_commit()
-    training["script_at_commit"] = script_matches_commit()
+    # the script that made the weights: this one for random weights, the training script for a checkpoint
+    training["script_at_commit"] = script_matches_commit(REPO_ROOT / training["script"])
     return model.eval(), training
 
 
@@ -104,10 +105,10 @@ def git_commit() -> str:
     return git("rev-parse", "HEAD") or "uncommitted"
 
 
-def script_matches_commit() -> bool:
-    """True when this script is committed unchanged at HEAD, i.e. `commit` fully describes it."""
-    committed = git("rev-parse", f"HEAD:{relative_to_repo(SCRIPT_PATH)}")
-    return committed is not None and committed == git("hash-object", str(SCRIPT_PATH))
+def script_matches_commit(script: Path = SCRIPT_PATH) -> bool:
+    """True when `script` is committed unchanged at HEAD, i.e. `commit` fully describes it."""
+    committed = git("rev-parse", f"HEAD:{relative_to_repo(script)}")
+    return committed is not None and committed == git("hash-object", str(script))
 
 
 def sha256(path: Path) -> str:
@@ -150,7 +151,7 @@ def write_manifest(model: PatchEncoder, onnx_path: Path, training: dict, name: s
         "mean": list(IMAGE_MEAN),
         "std": list(IMAGE_STD),
         "parameters": parameter_count(model),
-        "architecture": {"depth": config.depth, "heads": config.heads, "mlp_ratio": config.mlp_ratio},
+        "architecture": {"depth": config.depth, "heads": config.heads, "mlp_ratio": config.mlp_ratio, "stem": config.stem},
         "training": training,
         "sha256": sha256(onnx_path),
     }

@@ -25,10 +25,10 @@ final class RunMessageCodec {
     private final ObjectMapper json = new ObjectMapper();
 
     /** The config message also carries the timeline, so a reader can map log times back to steps. */
-    record ConfigMessage(RunConfig config, RunTimeline timeline) {
+    record ConfigMessage(RunConfig config, RunTimeline timeline, RecordingCadence cadence) {
     }
 
-    byte[] encodeConfig(RunConfig config, RunTimeline timeline) throws IOException {
+    byte[] encodeConfig(RunConfig config, RunTimeline timeline, RecordingCadence cadence) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("seed", config.seed());
         root.put("sceneId", config.sceneId());
@@ -40,10 +40,16 @@ final class RunMessageCodec {
         ObjectNode models = root.putObject("models");
         new TreeMap<>(config.models()).forEach(models::put);
         root.put("executionProvider", config.executionProvider());
+        root.put("memoryLength", config.memoryLength());
+        root.put("compressionRate", config.compressionRate());
         ObjectNode settings = root.putObject("settings");
         new TreeMap<>(config.settings()).forEach(settings::put);
         root.put("startTimeNs", timeline.startTimeNs());
         root.put("stepPeriodNs", timeline.stepPeriodNs());
+        ObjectNode recording = root.putObject("recording");
+        recording.put("rgbEveryNSteps", cadence.rgbEveryNSteps());
+        recording.put("depthEveryNSteps", cadence.depthEveryNSteps());
+        recording.put("tokenDtype", cadence.tokenDtype().wireName());
         return json.writeValueAsBytes(root);
     }
 
@@ -53,11 +59,21 @@ final class RunMessageCodec {
         for (JsonNode goal : required(root, "goals")) {
             goals.add(goal(goal));
         }
+        // memoryLength, compressionRate and recording came later: older recordings lack them.
         RunConfig config = new RunConfig(required(root, "seed").asLong(), text(root, "sceneId"), text(root, "episodeId"),
                 goals, stringMap(required(root, "models")), text(root, "executionProvider"),
+                root.path("memoryLength").asInt(0), root.path("compressionRate").asInt(1),
                 stringMap(required(root, "settings")));
         RunTimeline timeline = new RunTimeline(required(root, "startTimeNs").asLong(), required(root, "stepPeriodNs").asLong());
-        return new ConfigMessage(config, timeline);
+        JsonNode recording = root.path("recording");
+        RecordingCadence cadence;
+        try {
+            cadence = new RecordingCadence(recording.path("rgbEveryNSteps").asInt(0), recording.path("depthEveryNSteps").asInt(0),
+                    TensorDtype.fromWireName(recording.path("tokenDtype").asText("float16")));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        return new ConfigMessage(config, timeline, cadence);
     }
 
     byte[] encodePose(int step, Pose pose, boolean collided) throws IOException {
@@ -99,19 +115,23 @@ final class RunMessageCodec {
         }
     }
 
-    byte[] encodeSubtaskStarted(int step, int subtaskIndex, Goal goal) throws IOException {
+    byte[] encodeSubtaskStarted(int step, int episodeIndex, String episodeId, int subtaskIndex, Goal goal) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("step", step);
         root.put("event", "started");
+        root.put("episodeIndex", episodeIndex);
+        root.put("episodeId", episodeId);
         root.put("subtaskIndex", subtaskIndex);
         root.set("goal", goalNode(goal));
         return json.writeValueAsBytes(root);
     }
 
-    byte[] encodeSubtaskEnded(int step, SubtaskOutcome outcome) throws IOException {
+    byte[] encodeSubtaskEnded(int step, int episodeIndex, String episodeId, SubtaskOutcome outcome) throws IOException {
         ObjectNode root = json.createObjectNode();
         root.put("step", step);
         root.put("event", "ended");
+        root.put("episodeIndex", episodeIndex);
+        root.put("episodeId", episodeId);
         root.put("subtaskIndex", outcome.subtaskIndex());
         root.set("goal", goalNode(outcome.goal()));
         ObjectNode o = root.putObject("outcome");
@@ -125,23 +145,135 @@ final class RunMessageCodec {
         return json.writeValueAsBytes(root);
     }
 
-    SubtaskEvent decodeSubtask(byte[] data, long logTimeNs) throws IOException {
+    /** {@code defaultEpisodeId} stands in for recordings made before events named their episode. */
+    SubtaskEvent decodeSubtask(byte[] data, long logTimeNs, String defaultEpisodeId) throws IOException {
         JsonNode root = json.readTree(data);
         int step = required(root, "step").asInt();
         int index = required(root, "subtaskIndex").asInt();
+        int episodeIndex = root.path("episodeIndex").asInt(0);
+        String episodeId = root.path("episodeId").asText(defaultEpisodeId);
         Goal goal = goal(required(root, "goal"));
         String event = text(root, "event");
         return switch (event) {
-            case "started" -> new SubtaskEvent.Started(step, logTimeNs, index, goal);
+            case "started" -> new SubtaskEvent.Started(step, logTimeNs, episodeIndex, episodeId, index, goal);
             case "ended" -> {
                 JsonNode o = required(root, "outcome");
-                yield new SubtaskEvent.Ended(step, logTimeNs, new SubtaskOutcome(index, goal,
+                yield new SubtaskEvent.Ended(step, logTimeNs, episodeIndex, episodeId, new SubtaskOutcome(index, goal,
                         required(o, "success").asBoolean(), number(o, "spl"), number(o, "shortestPathM"),
                         number(o, "pathLengthM"), required(o, "actions").asInt(), number(o, "finalDistanceM"),
                         required(o, "budgetExhausted").asBoolean()));
             }
             default -> throw new IOException("unknown subtask event '" + event + "'");
         };
+    }
+
+    byte[] encodeMemoryOperation(MemoryOperation op) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("step", op.step());
+        root.put("op", op.kind().wireName());
+        root.put("frameId", op.frameId());
+        root.put("frameStep", op.frameStep());
+        root.put("tokens", op.tokens());
+        root.put("bytes", op.bytes());
+        root.put("memoryFrames", op.memoryFrames());
+        root.put("memoryBytes", op.memoryBytes());
+        return json.writeValueAsBytes(root);
+    }
+
+    MemoryOperation decodeMemoryOperation(byte[] data) throws IOException {
+        JsonNode root = json.readTree(data);
+        try {
+            return new MemoryOperation(required(root, "step").asInt(), MemoryOperation.Kind.fromWireName(text(root, "op")),
+                    required(root, "frameId").asLong(), required(root, "frameStep").asInt(), required(root, "tokens").asLong(),
+                    required(root, "bytes").asLong(), required(root, "memoryFrames").asInt(),
+                    required(root, "memoryBytes").asLong());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    byte[] encodeDecision(PolicyDecision decision) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("step", decision.step());
+        root.put("mode", decision.mode().wireName());
+        if (decision.target() == null) {
+            root.putNull("target");
+        } else {
+            root.set("target", pointNode(decision.target()));
+        }
+        root.put("chosenIndex", decision.chosenIndex());
+        root.put("reason", decision.reason());
+        var candidates = root.putArray("candidates");
+        for (PolicyDecision.Candidate c : decision.candidates()) {
+            ObjectNode node = candidates.addObject();
+            node.put("kind", c.kind());
+            node.set("point", pointNode(c.point()));
+            putNumber(node, "score", c.score());
+        }
+        return json.writeValueAsBytes(root);
+    }
+
+    PolicyDecision decodeDecision(byte[] data) throws IOException {
+        JsonNode root = json.readTree(data);
+        List<PolicyDecision.Candidate> candidates = new ArrayList<>();
+        for (JsonNode c : required(root, "candidates")) {
+            candidates.add(new PolicyDecision.Candidate(text(c, "kind"), point(required(c, "point")), number(c, "score")));
+        }
+        JsonNode target = required(root, "target");
+        try {
+            return new PolicyDecision(required(root, "step").asInt(), PolicyDecision.Mode.fromWireName(text(root, "mode")),
+                    target.isNull() ? null : point(target), required(root, "chosenIndex").asInt(), text(root, "reason"),
+                    candidates);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    byte[] encodeSubtaskMetrics(SubtaskMetrics m) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("step", m.step());
+        root.put("episodeIndex", m.episodeIndex());
+        root.put("episodeId", m.episodeId());
+        root.put("subtaskIndex", m.subtaskIndex());
+        root.put("success", m.success());
+        putNumber(root, "spl", m.spl());
+        root.put("actions", m.actions());
+        root.put("decisions", m.decisions());
+        root.put("memoryGuidedDecisions", m.memoryGuidedDecisions());
+        root.put("writes", m.writes());
+        root.put("evictions", m.evictions());
+        root.put("retrievals", m.retrievals());
+        root.put("memoryFrames", m.memoryFrames());
+        root.put("memoryBytes", m.memoryBytes());
+        root.put("peakMemoryBytes", m.peakMemoryBytes());
+        root.put("encoderRuns", m.encoderRuns());
+        root.put("encoderMsMean", m.encoderMsMean());
+        return json.writeValueAsBytes(root);
+    }
+
+    SubtaskMetrics decodeSubtaskMetrics(byte[] data) throws IOException {
+        JsonNode r = json.readTree(data);
+        return new SubtaskMetrics(required(r, "step").asInt(), required(r, "episodeIndex").asInt(), text(r, "episodeId"),
+                required(r, "subtaskIndex").asInt(), required(r, "success").asBoolean(), number(r, "spl"),
+                required(r, "actions").asInt(), required(r, "decisions").asInt(), required(r, "memoryGuidedDecisions").asInt(),
+                required(r, "writes").asLong(), required(r, "evictions").asLong(), required(r, "retrievals").asLong(),
+                required(r, "memoryFrames").asInt(), required(r, "memoryBytes").asLong(), required(r, "peakMemoryBytes").asLong(),
+                required(r, "encoderRuns").asInt(), number(r, "encoderMsMean"));
+    }
+
+    private ObjectNode pointNode(Vec3 p) {
+        if (!Double.isFinite(p.x()) || !Double.isFinite(p.y()) || !Double.isFinite(p.z())) {
+            throw new IllegalArgumentException("point is not finite: " + p);
+        }
+        ObjectNode node = json.createObjectNode();
+        node.put("x", p.x());
+        node.put("y", p.y());
+        node.put("z", p.z());
+        return node;
+    }
+
+    private static Vec3 point(JsonNode node) throws IOException {
+        return new Vec3(number(node, "x"), number(node, "y"), number(node, "z"));
     }
 
     private ObjectNode goalNode(Goal goal) {

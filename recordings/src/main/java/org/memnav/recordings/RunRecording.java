@@ -1,9 +1,8 @@
 package org.memnav.recordings;
 
-import org.memnav.recordings.codec.CompressedImageProto;
 import org.memnav.recordings.mcap.McapMessage;
 import org.memnav.recordings.mcap.McapReader;
-import org.memnav.recordings.mcap.MessageFilter;
+import org.memnav.recordings.mcap.McapReaderOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,28 +14,40 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A run recording read back into typed records. Config, poses, actions and subtask events are read
- * eagerly on {@link #open}; RGB frames stay in the file and are fetched per step through the chunk
- * index's time ranges, so opening a long run with frames stays cheap. Works on truncated recordings too
- * (everything in complete chunks); {@link #complete()} tells whether the file was finished properly.
+ * A run recording read back into typed records. Config, poses, actions, subtask events and metrics, memory
+ * operations and decisions are read eagerly on {@link #open} (they are small); frames and tokens stay in the
+ * file and are fetched per step through the chunk index, so opening a long run with frames stays cheap.
+ * Works on truncated recordings too (everything in complete chunks); {@link #complete()} tells whether the
+ * file was finished properly.
  */
 public final class RunRecording implements AutoCloseable {
+    private static final Set<String> EAGER_TOPICS = Set.of(RunTopics.CONFIG, RunTopics.POSE, RunTopics.ACTION,
+            RunTopics.SUBTASK, RunTopics.SUBTASK_METRICS, RunTopics.MEMORY_OPS, RunTopics.DECISION);
+
     private final McapReader reader;
     private final RunConfig config;
     private final RunTimeline timeline;
+    private final RecordingCadence cadence;
+    private final RunMessageDecoder decoder;
     private final List<PoseSample> poses;
     private final List<ActionSample> actions;
     private final List<SubtaskEvent> subtaskEvents;
-    private List<Integer> rgbSteps;
+    private final List<SubtaskMetrics> subtaskMetrics;
+    private final List<MemoryOperation> memoryOperations;
+    private final List<PolicyDecision> decisions;
 
-    private RunRecording(McapReader reader, RunConfig config, RunTimeline timeline, List<PoseSample> poses,
-                         List<ActionSample> actions, List<SubtaskEvent> subtaskEvents) {
+    private RunRecording(McapReader reader, RunMessageDecoder decoder, Contents c) {
         this.reader = reader;
-        this.config = config;
-        this.timeline = timeline;
-        this.poses = List.copyOf(poses);
-        this.actions = List.copyOf(actions);
-        this.subtaskEvents = List.copyOf(subtaskEvents);
+        this.config = decoder.config();
+        this.timeline = decoder.timeline();
+        this.cadence = decoder.cadence();
+        this.decoder = decoder;
+        this.poses = List.copyOf(c.poses);
+        this.actions = List.copyOf(c.actions);
+        this.subtaskEvents = List.copyOf(c.subtasks);
+        this.subtaskMetrics = List.copyOf(c.metrics);
+        this.memoryOperations = List.copyOf(c.memory);
+        this.decisions = List.copyOf(c.decisions);
     }
 
     /**
@@ -46,35 +57,44 @@ public final class RunRecording implements AutoCloseable {
      * @throws IOException if it has no {@code /run/config} message or a message does not match its schema
      */
     public static RunRecording open(Path file) throws IOException {
-        McapReader reader = McapReader.open(file);
+        return open(file, McapReaderOptions.defaults());
+    }
+
+    public static RunRecording open(Path file, McapReaderOptions options) throws IOException {
+        McapReader reader = McapReader.open(file, options);
         try {
-            return read(reader);
+            RunMessageDecoder decoder = RunMessageDecoder.forRecording(reader);
+            return new RunRecording(reader, decoder, read(reader, decoder));
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
     }
 
-    private static RunRecording read(McapReader reader) throws IOException {
-        RunMessageCodec codec = new RunMessageCodec();
-        RunMessageCodec.ConfigMessage config = null;
-        List<PoseSample> poses = new ArrayList<>();
-        List<ActionSample> actions = new ArrayList<>();
-        List<SubtaskEvent> subtasks = new ArrayList<>();
-        Set<String> topics = Set.of(RunTopics.CONFIG, RunTopics.POSE, RunTopics.ACTION, RunTopics.SUBTASK);
-        Iterator<McapMessage> messages = reader.messages(topics).iterator();
+    private static final class Contents {
+        final List<PoseSample> poses = new ArrayList<>();
+        final List<ActionSample> actions = new ArrayList<>();
+        final List<SubtaskEvent> subtasks = new ArrayList<>();
+        final List<SubtaskMetrics> metrics = new ArrayList<>();
+        final List<MemoryOperation> memory = new ArrayList<>();
+        final List<PolicyDecision> decisions = new ArrayList<>();
+    }
+
+    private static Contents read(McapReader reader, RunMessageDecoder decoder) throws IOException {
+        Contents c = new Contents();
+        Iterator<McapMessage> messages = reader.messages(EAGER_TOPICS).iterator();
         while (hasNext(messages)) {
             McapMessage m = messages.next();
             try {
                 switch (m.topic()) {
                     case RunTopics.CONFIG -> {
-                        if (config == null) {
-                            config = codec.decodeConfig(m.data());
-                        }
                     }
-                    case RunTopics.POSE -> poses.add(codec.decodePose(m.data(), m.logTimeNs()));
-                    case RunTopics.ACTION -> actions.add(codec.decodeAction(m.data(), m.logTimeNs()));
-                    case RunTopics.SUBTASK -> subtasks.add(codec.decodeSubtask(m.data(), m.logTimeNs()));
+                    case RunTopics.POSE -> c.poses.add(decoder.pose(m));
+                    case RunTopics.ACTION -> c.actions.add(decoder.action(m));
+                    case RunTopics.SUBTASK -> c.subtasks.add(decoder.subtask(m));
+                    case RunTopics.SUBTASK_METRICS -> c.metrics.add(decoder.subtaskMetrics(m));
+                    case RunTopics.MEMORY_OPS -> c.memory.add(decoder.memoryOperation(m));
+                    case RunTopics.DECISION -> c.decisions.add(decoder.decision(m));
                     default -> throw new IllegalStateException("unexpected topic " + m.topic());
                 }
             } catch (IOException e) {
@@ -82,11 +102,7 @@ public final class RunRecording implements AutoCloseable {
                         + ": " + e.getMessage(), e);
             }
         }
-        if (config == null) {
-            throw new IOException(reader.file() + " has no " + RunTopics.CONFIG + " message; it is not a MemNav run "
-                    + "recording, or it was cut off before its first chunk was written");
-        }
-        return new RunRecording(reader, config.config(), config.timeline(), poses, actions, subtasks);
+        return c;
     }
 
     public Path file() {
@@ -101,6 +117,16 @@ public final class RunRecording implements AutoCloseable {
         return timeline;
     }
 
+    /** How often frames were kept and how tokens were stored. */
+    public RecordingCadence cadence() {
+        return cadence;
+    }
+
+    /** Decodes raw messages of this recording's channels into typed records. */
+    public RunMessageDecoder decoder() {
+        return decoder;
+    }
+
     public List<PoseSample> poses() {
         return poses;
     }
@@ -113,45 +139,86 @@ public final class RunRecording implements AutoCloseable {
         return subtaskEvents;
     }
 
+    /** One entry per ended subtask (recordings made before this channel existed have none). */
+    public List<SubtaskMetrics> subtaskMetrics() {
+        return subtaskMetrics;
+    }
+
+    public List<MemoryOperation> memoryOperations() {
+        return memoryOperations;
+    }
+
+    public List<PolicyDecision> decisions() {
+        return decisions;
+    }
+
     /** True when the file was closed properly; false when it was recovered from a truncated file. */
     public boolean complete() {
         return reader.recoveryReason().isEmpty();
     }
 
-    /** The underlying MCAP reader, for channels, statistics and raw messages. */
+    /** The underlying MCAP reader, for channels, statistics, raw messages and time queries. */
     public McapReader mcap() {
         return reader;
     }
 
-    /** Steps that have an RGB frame, ascending. Reads the RGB channel once, on first call. */
-    public synchronized List<Integer> rgbSteps() throws IOException {
-        if (rgbSteps == null) {
-            List<Integer> steps = new ArrayList<>();
-            Iterator<McapMessage> frames = reader.messages(Set.of(RunTopics.RGB)).iterator();
-            while (hasNext(frames)) {
-                steps.add(timeline.stepAt(frames.next().logTimeNs()));
-            }
-            rgbSteps = List.copyOf(steps);
-        }
-        return rgbSteps;
+    /** Steps that have an RGB frame, ascending. */
+    public List<Integer> rgbSteps() throws IOException {
+        return steps(RunTopics.RGB);
     }
 
-    /** The RGB frame recorded at {@code step}, if any; reads only the chunks covering that step's log time. */
+    /** Steps that have a depth frame, ascending. */
+    public List<Integer> depthSteps() throws IOException {
+        return steps(RunTopics.DEPTH);
+    }
+
+    /** Steps whose frame went through the encoder (decision frames), ascending. */
+    public List<Integer> encoderTokenSteps() throws IOException {
+        return steps(RunTopics.ENCODER_TOKENS);
+    }
+
+    /** The RGB frame recorded at {@code step}, if any; reads only the chunk holding that step's log time. */
     public Optional<RgbFrame> rgbFrame(int step) throws IOException {
-        long logTime = timeline.logTimeOf(step);
-        MessageFilter filter = MessageFilter.topics(Set.of(RunTopics.RGB)).withTimeRange(logTime, logTime);
-        Iterator<McapMessage> frames = reader.messages(filter).iterator();
-        if (!hasNext(frames)) {
-            return Optional.empty();
-        }
-        McapMessage m = frames.next();
-        CompressedImageProto.CompressedImage image = CompressedImageProto.decode(m.data());
-        return Optional.of(new RgbFrame(step, m.logTimeNs(), image.format(), image.data()));
+        Optional<McapMessage> m = at(RunTopics.RGB, step);
+        return m.isEmpty() ? Optional.empty() : Optional.of(decoder.rgb(m.get()));
+    }
+
+    /** The depth frame recorded at {@code step}, if any. */
+    public Optional<DepthFrame> depthFrame(int step) throws IOException {
+        Optional<McapMessage> m = at(RunTopics.DEPTH, step);
+        return m.isEmpty() ? Optional.empty() : Optional.of(decoder.depth(m.get()));
+    }
+
+    /** The encoder's patch tokens of the frame seen at {@code step}, if the encoder ran then. */
+    public Optional<TokenFrame> encoderTokens(int step) throws IOException {
+        Optional<McapMessage> m = at(RunTopics.ENCODER_TOKENS, step);
+        return m.isEmpty() ? Optional.empty() : Optional.of(decoder.tokens(m.get()));
+    }
+
+    /** The compressed tokens written to memory for the frame seen at {@code step}, if one was written then. */
+    public Optional<TokenFrame> compressedTokens(int step) throws IOException {
+        Optional<McapMessage> m = at(RunTopics.COMPRESSED_TOKENS, step);
+        return m.isEmpty() ? Optional.empty() : Optional.of(decoder.tokens(m.get()));
     }
 
     @Override
     public void close() throws IOException {
         reader.close();
+    }
+
+    private Optional<McapMessage> at(String topic, int step) throws IOException {
+        long logTime = timeline.logTimeOf(step);
+        List<McapMessage> found = reader.range(topic, logTime, logTime);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
+    }
+
+    /** From the message indexes alone: no chunk is decompressed for a file that has them. */
+    private List<Integer> steps(String topic) throws IOException {
+        List<Integer> steps = new ArrayList<>();
+        for (long t : reader.logTimes(topic, 0, -1L)) {
+            steps.add(timeline.stepAt(t));
+        }
+        return List.copyOf(steps);
     }
 
     /** Surfaces the checked I/O failure that message streams have to wrap. */

@@ -11,6 +11,9 @@ final class RunSchemas {
     static final String POSE = "memnav.AgentPose";
     static final String ACTION = "memnav.AgentAction";
     static final String SUBTASK = "memnav.SubtaskEvent";
+    static final String MEMORY_OPERATION = "memnav.MemoryOperation";
+    static final String DECISION = "memnav.PolicyDecision";
+    static final String SUBTASK_METRICS = "memnav.SubtaskMetrics";
 
     private RunSchemas() {
     }

@@ -99,7 +99,8 @@ class RunRecorderTest {
         ObjectMapper json = new ObjectMapper();
         try (McapReader reader = McapReader.open(file)) {
             Map<Integer, McapSchema> schemas = reader.schemas();
-            for (String topic : List.of(RunTopics.CONFIG, RunTopics.POSE, RunTopics.ACTION, RunTopics.SUBTASK)) {
+            for (String topic : List.of(RunTopics.CONFIG, RunTopics.POSE, RunTopics.ACTION, RunTopics.SUBTASK,
+                    RunTopics.SUBTASK_METRICS)) {
                 McapChannel channel = reader.channel(topic).orElseThrow();
                 McapSchema schema = schemas.get(channel.schemaId());
                 assertThat(channel.messageEncoding()).isEqualTo("json");
@@ -206,19 +207,19 @@ class RunRecorderTest {
             if (step == half) {
                 SubtaskOutcome done = new SubtaskOutcome(0, CHAIR, true, 0.83, 7.5, 9.0, half + 1, 0.4, false);
                 recorder.recordSubtaskEnded(step, done);
-                events.add(new SubtaskEvent.Ended(step, START_NS + step * 100_000_000L, done));
+                events.add(new SubtaskEvent.Ended(step, START_NS + step * 100_000_000L, 0, "ep-7", done));
                 recordStart(recorder, step, 1, LAMP);
             }
         }
         SubtaskOutcome failed = new SubtaskOutcome(1, LAMP, false, 0.0, Double.POSITIVE_INFINITY, 12.25, steps - half - 1,
                 Double.NaN, true);
         recorder.recordSubtaskEnded(steps - 1, failed);
-        events.add(new SubtaskEvent.Ended(steps - 1, START_NS + (steps - 1) * 100_000_000L, failed));
+        events.add(new SubtaskEvent.Ended(steps - 1, START_NS + (steps - 1) * 100_000_000L, 0, "ep-7", failed));
     }
 
     private void recordStart(RunRecorder recorder, int step, int index, Goal goal) throws IOException {
         recorder.recordSubtaskStarted(step, index, goal);
-        events.add(new SubtaskEvent.Started(step, START_NS + step * 100_000_000L, index, goal));
+        events.add(new SubtaskEvent.Started(step, START_NS + step * 100_000_000L, 0, "ep-7", index, goal));
     }
 
     private static RgbImage image(int step) {

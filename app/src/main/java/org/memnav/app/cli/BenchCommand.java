@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code memnav bench}: the benchmarks, kept out of the test suite; each prints a table and, with --json, a JSON line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (not part of ./memnav test). Each prints a table; --json adds one JSON line.",
-        subcommands = {})
+        subcommands = {BenchSimCommand.class, BenchBridgeCommand.class, BenchRecordingsCommand.class, BenchPipelineCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

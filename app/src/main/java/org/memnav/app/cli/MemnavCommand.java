@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
                 + "on a live lifelong-navigation run in the embedded simulator.",
         footer = {"", "Launcher commands (handled by the ./memnav script):",
                 "  test   run every test headless (./memnav test --help)"},
-        subcommands = {RunCommand.class, BenchCommand.class})
+        subcommands = {RunCommand.class, BenchCommand.class, DatasetCommand.class, EvalCommand.class, SceneCommand.class, ServeSimCommand.class, RecordingCommand.class})
 public final class MemnavCommand implements Callable<Integer> {
 
     @Option(names = "--episodes", description = "Episodes to run one after another (default: ${DEFAULT-VALUE}).")

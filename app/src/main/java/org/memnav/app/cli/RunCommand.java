@@ -75,10 +75,19 @@ public final class RunCommand implements Callable<Integer> {
         stdout.printf(Locale.ROOT, "%nSR %.3f  SPL %.3f  over %d subtasks in %d episodes  |  %d steps in %.1f s (%.1f steps/s)  |  provider %s%s%n",
                 sr, spl, goals, results.size(), steps, wall, steps / Math.max(wall, 1e-9), progress.provider,
                 out == null ? "" : "  |  recording " + out);
+        StageTotals t = progress.totals;
+        stdout.printf(Locale.ROOT, "agent %s, rate %dx, memory %d frames  |  per frame: encoder %.2f ms, compressor %.2f ms  |  "
+                        + "policy %.2f ms per decision (%d decisions)  |  memory %.1f KB at the end%n",
+                settings.agent(), settings.rate(), settings.memoryLength(), t.encoderMsPerFrame(), t.compressorMsPerFrame(),
+                t.policyMsPerDecision(), t.decisions, t.lastMemoryBytes / 1024.0);
         if (json) {
             new JsonReport().put("sr", sr).put("spl", spl).put("steps", steps).put("wall_s", wall)
                     .put("episodes", results.size()).put("subtasks", goals).put("steps_per_s", steps / Math.max(wall, 1e-9))
                     .put("execution_provider", progress.provider).put("recording", out == null ? null : out.toString())
+                    .put("agent", settings.agent()).put("rate", settings.rate()).put("memory_length", settings.memoryLength())
+                    .put("encoder_ms_per_frame", t.encoderMsPerFrame()).put("compressor_ms_per_frame", t.compressorMsPerFrame())
+                    .put("policy_ms_per_decision", t.policyMsPerDecision()).put("decisions", t.decisions)
+                    .put("memory_kb", t.lastMemoryBytes / 1024.0)
                     .printTo(stdout);
         }
         stdout.flush();
@@ -89,9 +98,44 @@ public final class RunCommand implements Callable<Integer> {
         return Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.2f", v);
     }
 
+    /** Inference time by pipeline stage over a run, from the steps' {@link org.memnav.inference.agent.StageLatencies}. */
+    private static final class StageTotals {
+        double encoderMs;
+        double compressorMs;
+        double policyMs;
+        long frames;
+        long decisions;
+        long lastMemoryBytes;
+
+        void add(StepEvent event) {
+            var l = event.latency();
+            if (l.encoderMs() > 0) {
+                frames++;
+                encoderMs += l.encoderMs();
+                compressorMs += l.compressorMs();
+            }
+            decisions += l.policyRuns();
+            policyMs += l.policyMs();
+            lastMemoryBytes = event.memory().bytes();
+        }
+
+        double encoderMsPerFrame() {
+            return frames == 0 ? 0 : encoderMs / frames;
+        }
+
+        double compressorMsPerFrame() {
+            return frames == 0 ? 0 : compressorMs / frames;
+        }
+
+        double policyMsPerDecision() {
+            return decisions == 0 ? 0 : policyMs / decisions;
+        }
+    }
+
     /** Progress on stderr, one line per finished subtask, so stdout stays a clean report. */
     private static final class Progress implements RunListener {
         private final PrintWriter err;
+        private final StageTotals totals = new StageTotals();
         private String provider = "?";
 
         Progress(PrintWriter err) {
@@ -101,13 +145,14 @@ public final class RunCommand implements Callable<Integer> {
         @Override
         public void onRunStart(RunContext context) {
             provider = context.executionProvider();
-            err.printf("memnav: %s on %s, encoder %s (%s)%n", context.scene().sceneId(), context.simulatorAddress(),
-                    context.encoderModel(), provider);
+            err.printf("memnav: %s on %s, agent %s, encoder %s, rate %dx (%s)%n", context.scene().sceneId(),
+                    context.simulatorAddress(), context.settings().agent(), context.encoderModel(), context.settings().rate(), provider);
             err.flush();
         }
 
         @Override
         public void onStep(StepEvent event) {
+            totals.add(event);
             SubtaskOutcome o = event.observation().status().lastOutcome();
             if (o != null) {
                 err.printf(Locale.ROOT, "memnav: step %d  subtask %d/%d %-28s %s%n", event.observation().step(),

@@ -27,12 +27,20 @@ public final class RunOptions {
     @Option(names = "--memory-length", description = "Frames kept in memory (default: ${DEFAULT-VALUE}).")
     int memoryLength = RunSettings.DEFAULT_MEMORY_LENGTH;
 
+    @Option(names = "--agent", paramLabel = "ARM",
+            description = "Agent: astranav (learned memory policy), frontier (same exploration, no memory) or "
+                    + "semantic-sensor (the skeleton, goals from the simulator's semantic sensor) (default: ${DEFAULT-VALUE}).")
+    String agent = RunSettings.DEFAULT_AGENT;
+
+    @Option(names = "--rate", description = "Token compression rate of the learned pipeline: 1, 4, 16 or 64 (default: ${DEFAULT-VALUE}).")
+    int rate = RunSettings.DEFAULT_RATE;
+
     @Option(names = "--encoder", paramLabel = "MANIFEST",
             description = "Encoder model manifest (default: the shipped inference/models/encoder_vit_tiny.json).")
     Path encoder;
 
     RunSettings toSettings(int episodes, Path recording) {
         return new RunSettings(sim, scene, seed, episodes, subtasks, memoryLength,
-                encoder == null ? ProjectPaths.defaultEncoderManifest() : encoder, recording);
+                encoder == null ? ProjectPaths.defaultEncoderManifest() : encoder, recording, agent, rate);
     }
 }

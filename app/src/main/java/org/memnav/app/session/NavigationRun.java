@@ -3,9 +3,14 @@ package org.memnav.app.session;
 import org.memnav.inference.agent.AgentLoop;
 import org.memnav.inference.agent.EpisodeResult;
 import org.memnav.inference.agent.NavigationAgent;
-import org.memnav.inference.agent.OnnxFrameEncoder;
+import org.memnav.inference.arms.AgentArm;
+import org.memnav.inference.arms.AgentArms;
+import org.memnav.inference.arms.ArmSettings;
+import org.memnav.inference.goal.SentenceEmbedder;
 import org.memnav.inference.model.InferenceRuntime;
-import org.memnav.inference.model.PatchEncoder;
+import org.memnav.inference.model.ModelLocator;
+import org.memnav.inference.pipeline.MemoryPipeline;
+import org.memnav.inference.pipeline.PipelineManifests;
 import org.memnav.simbridge.api.EpisodeRequest;
 import org.memnav.simbridge.api.SceneInfo;
 import org.memnav.simbridge.api.SimBackend;
@@ -16,9 +21,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One navigation run as the CLI and the workbench start it: connect to the simulator, load the
- * scene and the encoder, and drive the requested episodes, telling {@code listener} everything.
- * The listener hears {@link RunListener#onRunEnd()} even when the run fails, so a recording is
- * always closed properly.
+ * scene and the learned pipeline (encoder, compressor at the chosen rate, goal encoders, policy),
+ * build the chosen agent arm and drive the requested episodes, telling {@code listener} everything.
+ * The listener hears {@link RunListener#onRunEnd()} even when the run fails (a broken model, a dead
+ * simulator), so a recording is always closed properly with what it already holds.
  */
 public final class NavigationRun {
 
@@ -28,19 +34,28 @@ public final class NavigationRun {
         this.settings = settings;
     }
 
+    /** The pipeline's manifests for these settings: the shipped models at the rate, with the chosen encoder. */
+    public static PipelineManifests manifests(RunSettings settings) {
+        ModelLocator models = ModelLocator.withOverride(ProjectPaths.home(), System.getProperty(ModelLocator.MODELS_DIR_PROPERTY));
+        return PipelineManifests.shipped(models, settings.rate()).withEncoder(settings.encoderManifest());
+    }
+
     public List<EpisodeResult> execute(RunListener listener, BooleanSupplier stopRequested) {
         List<EpisodeResult> results = new ArrayList<>();
-        try (SimulatorConnection connection = SimulatorConnection.open(settings.simEndpoint());
-             PatchEncoder encoder = PatchEncoder.open(settings.encoderManifest(), new InferenceRuntime())) {
-            SimBackend sim = connection.backend();
-            SceneInfo scene = sim.loadScene(settings.sceneRef());
-            listener.onRunStart(new RunContext(connection.address(), sim.capabilities(), scene, sim.navigabilityMap(),
-                    encoder.provider().label(), encoder.name(), settings));
-            NavigationAgent agent = new NavigationAgent(sim, scene, new OnnxFrameEncoder(encoder), settings.memoryLength());
-            AgentLoop loop = new AgentLoop(sim, agent);
-            for (int e = 0; e < settings.episodes() && !stopRequested.getAsBoolean(); e++) {
-                results.add(loop.runEpisode(new EpisodeRequest(settings.seed() + e, settings.subtasks()), listener,
-                        stopRequested));
+        try {
+            AgentArm arm = AgentArms.standard().get(settings.agent());
+            try (SimulatorConnection connection = SimulatorConnection.open(settings.simEndpoint());
+                 MemoryPipeline pipeline = MemoryPipeline.open(manifests(settings), new InferenceRuntime(), SentenceEmbedder::new)) {
+                SimBackend sim = connection.backend();
+                SceneInfo scene = sim.loadScene(settings.sceneRef());
+                listener.onRunStart(new RunContext(connection.address(), sim.capabilities(), scene, sim.navigabilityMap(),
+                        pipeline.executionProvider(), pipeline.encoder().name(), settings));
+                NavigationAgent agent = arm.create(sim, scene, pipeline, new ArmSettings(settings.rate(), settings.memoryLength()));
+                AgentLoop loop = new AgentLoop(sim, agent);
+                for (int e = 0; e < settings.episodes() && !stopRequested.getAsBoolean(); e++) {
+                    results.add(loop.runEpisode(new EpisodeRequest(settings.seed() + e, settings.subtasks()), listener,
+                            stopRequested));
+                }
             }
         } finally {
             listener.onRunEnd();

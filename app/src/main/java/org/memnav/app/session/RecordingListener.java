@@ -1,9 +1,18 @@
 package org.memnav.app.session;
 
+import org.memnav.inference.agent.Decision;
+import org.memnav.inference.agent.FrameEncoder;
+import org.memnav.inference.agent.MemoryStats;
+import org.memnav.inference.agent.NavigationMode;
 import org.memnav.inference.agent.StepEvent;
+import org.memnav.inference.memory.MemoryFrame;
+import org.memnav.inference.memory.MemoryStore;
+import org.memnav.recordings.MemoryOperation;
+import org.memnav.recordings.PolicyDecision;
 import org.memnav.recordings.RunConfig;
 import org.memnav.recordings.RunRecorder;
 import org.memnav.recordings.RunRecorderOptions;
+import org.memnav.recordings.TokenTensor;
 import org.memnav.simbridge.api.EpisodeSpec;
 import org.memnav.simbridge.api.EpisodeStatus;
 import org.memnav.simbridge.api.Observation;
@@ -12,17 +21,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Records a run to MCAP: config, poses, actions, subtask start/end, and RGB every
- * {@value #RGB_EVERY_N_STEPS} steps. Several episodes share one file on one step clock: each episode
- * continues the step count of the one before, so log times stay monotonic.
+ * Records a run to MCAP: config (models, memory length, compression rate, seed, scene), poses, actions,
+ * subtask start/end with metrics, RGB and depth every {@value #FRAMES_EVERY_N_STEPS} steps, and at decision
+ * points the decision, the encoder's tokens, the tokens written to memory and every memory operation.
+ * Several episodes share one file on one step clock: each episode continues the step count of the one
+ * before, so log times stay monotonic.
  */
 public final class RecordingListener implements RunListener {
 
-    static final int RGB_EVERY_N_STEPS = 10;
+    static final int FRAMES_EVERY_N_STEPS = 10;
 
     private final Path file;
     private RunContext context;
@@ -30,6 +43,7 @@ public final class RecordingListener implements RunListener {
     private EpisodeSpec episode;
     private int stepOffset;
     private int lastStep;
+    private MemoryStats lastMemory;
 
     private RecordingListener(Path file) {
         this.file = file;
@@ -58,21 +72,38 @@ public final class RecordingListener implements RunListener {
         episode = spec;
         try {
             if (recorder == null) {
+                RunSettings s = context.settings();
                 Map<String, String> settings = new LinkedHashMap<>();
+                settings.put("agent", s.agent());
                 settings.put("simulator", context.simulatorAddress());
-                settings.put("scene_ref", context.settings().sceneRef());
-                settings.put("episodes", Integer.toString(context.settings().episodes()));
-                settings.put("memory_length", Integer.toString(context.settings().memoryLength()));
+                settings.put("scene_ref", s.sceneRef());
+                settings.put("episodes", Integer.toString(s.episodes()));
+                settings.put("subtasks", Integer.toString(s.subtasks()));
                 RunConfig config = RunConfig.forEpisode(spec, Map.of("encoder", context.encoderModel()),
-                        context.executionProvider()).withSettings(settings);
-                recorder = RunRecorder.create(file, config, RunRecorderOptions.defaults().withRgbEvery(RGB_EVERY_N_STEPS));
+                                context.executionProvider())
+                        .withMemory(s.memoryLength(), s.rate())
+                        .withSettings(settings);
+                recorder = RunRecorder.create(file, config, RunRecorderOptions.defaults()
+                        .withRgbEvery(FRAMES_EVERY_N_STEPS).withDepthEvery(FRAMES_EVERY_N_STEPS));
                 stepOffset = 0;
             } else {
                 stepOffset = lastStep + 1;
+                if (lastMemory != null && lastMemory.frames() > 0) {
+                    // The agent starts every episode with an empty memory.
+                    recorder.recordMemoryOperation(new MemoryOperation(stepOffset, MemoryOperation.Kind.CLEAR, -1, -1,
+                            lastMemory.tokens(), lastMemory.bytes(), 0, 0));
+                }
             }
+            lastMemory = null;
+            recorder.recordEpisodeStarted(spec.episodeId());
             int step = stepOffset + first.step();
             recorder.recordPose(step, first.pose(), first.collided());
-            recorder.recordRgb(step, first.rgb());
+            if (first.rgb() != null) {
+                recorder.recordRgb(step, first.rgb()); // every episode's first view, whatever the cadence
+            }
+            if (first.depth() != null) {
+                recorder.recordDepth(step, first.depth());
+            }
             recorder.recordSubtaskStarted(step, 0, spec.goals().get(0));
             lastStep = step;
         } catch (IOException e) {
@@ -84,12 +115,19 @@ public final class RecordingListener implements RunListener {
     public void onStep(StepEvent event) {
         Observation obs = event.observation();
         int step = stepOffset + obs.step();
+        int actedAt = Math.max(stepOffset, step - 1); // the agent decided on the observation before this step's action
         try {
             recorder.recordAction(step, event.action());
-            recorder.recordPose(step, obs.pose(), obs.collided());
-            if (recorder.rgbDue(step)) {
-                recorder.recordRgb(step, obs.rgb());
+            recorder.recordObservation(shifted(obs, step));
+            if (event.decision() != null) {
+                recorder.recordDecision(decision(event.decision()));
             }
+            FrameEncoder.EncodedFrame encoded = event.encoded();
+            if (encoded != null) {
+                recorder.recordEncoderTokens(actedAt, new TokenTensor(encoded.tokens(), encoded.dim(), encoded.data()),
+                        encoded.latencyMs());
+            }
+            recordMemory(step, event);
             EpisodeStatus status = obs.status();
             if (status.lastOutcome() != null) {
                 recorder.recordSubtaskEnded(step, status.lastOutcome());
@@ -101,6 +139,49 @@ public final class RecordingListener implements RunListener {
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /** The step's memory write (and the eviction it caused), or a clear the memory counts show. */
+    private void recordMemory(int step, StepEvent event) throws IOException {
+        MemoryStats after = event.memory();
+        MemoryStore.WriteResult write = event.memoryWrite();
+        if (write != null) {
+            MemoryFrame written = write.written();
+            MemoryFrame evicted = write.evicted();
+            if (evicted != null) {
+                recorder.recordMemoryOperation(new MemoryOperation(step, MemoryOperation.Kind.EVICT, evicted.id(),
+                        stepOffset + evicted.step(), evicted.tokens(), evicted.bytes(), after.frames() - 1,
+                        after.bytes() - written.bytes()));
+            }
+            recorder.recordMemoryOperation(new MemoryOperation(step, MemoryOperation.Kind.WRITE, written.id(),
+                    stepOffset + written.step(), written.tokens(), written.bytes(), after.frames(), after.bytes()));
+            recorder.recordCompressedTokens(stepOffset + written.step(),
+                    new TokenTensor(written.tokens(), written.dim(), written.data()));
+        } else if (lastMemory != null && after != null && after.frames() < lastMemory.frames()) {
+            // Frames went without a write: the agent cleared its memory (e.g. a new subtask when not lifelong).
+            recorder.recordMemoryOperation(new MemoryOperation(step, MemoryOperation.Kind.CLEAR, -1, -1,
+                    lastMemory.tokens() - after.tokens(), lastMemory.bytes() - after.bytes(), after.frames(), after.bytes()));
+        }
+        lastMemory = after;
+    }
+
+    private PolicyDecision decision(Decision d) {
+        List<PolicyDecision.Candidate> candidates = new ArrayList<>();
+        int chosen = -1;
+        for (Decision.Candidate c : d.candidates()) {
+            if (chosen < 0 && d.target() != null && c.point().equals(d.target())) {
+                chosen = candidates.size();
+            }
+            candidates.add(new PolicyDecision.Candidate(c.kind(), c.point(), c.score()));
+        }
+        PolicyDecision.Mode mode = d.mode() == NavigationMode.MEMORY_GUIDED
+                ? PolicyDecision.Mode.MEMORY_GUIDED : PolicyDecision.Mode.EXPLORATION;
+        return new PolicyDecision(stepOffset + d.step(), mode, d.target(), chosen, d.reason(), candidates);
+    }
+
+    /** The observation on the recording's continuous step clock. */
+    private static Observation shifted(Observation o, int step) {
+        return new Observation(step, o.pose(), o.collided(), o.rgb(), o.depth(), o.semantic(), o.status());
     }
 
     @Override

@@ -43,7 +43,8 @@ public final class AgentLoop {
                 outcomes.add(obs.status().lastOutcome());
             }
             listener.onStep(new StepEvent(start.spec().episodeId(), act.action(), obs, agent.mode(), agent.target(),
-                    act.decision(), agent.memoryStats(), act.encoded() == null ? 0 : act.encoded().latencyMs(), agent.exploredMap()));
+                    act.decision(), agent.memoryStats(), act.encoded() == null ? 0 : act.encoded().latencyMs(), agent.exploredMap(),
+                    act.latency(), act.encoded(), act.memoryWrite()));
         }
         EpisodeResult result = new EpisodeResult(start.spec(), outcomes, steps, (System.nanoTime() - t0) / 1e9, stopped);
         listener.onEpisodeEnd(result);

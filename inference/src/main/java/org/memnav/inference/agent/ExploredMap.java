@@ -18,6 +18,7 @@ public final class ExploredMap {
     private static final double OBSTACLE_MIN_Y = 0.15;
     private static final double OBSTACLE_MAX_Y = 1.6;
     private static final int PIXEL_STRIDE = 4;
+    private static final int COLUMN_STRIDE = 2;
 
     private final double cell;
     private final int size;
@@ -33,12 +34,20 @@ public final class ExploredMap {
         this.cells = new byte[size * size];
     }
 
-    /** Integrates one depth frame taken from {@code pose}. */
+    /**
+     * Integrates one depth frame taken from {@code pose}. The camera is level, so every pixel of an
+     * image column lies on the same horizontal bearing: each column clears one ray, up to its farthest
+     * seen point but one cell short of its nearest obstacle, instead of one ray per pixel.
+     */
     public void integrate(DepthImage depth, Pose pose, CameraModel camera) {
         double sx = pose.position().x();
         double sz = pose.position().z();
-        for (int v = PIXEL_STRIDE / 2; v < depth.height(); v += PIXEL_STRIDE) {
-            for (int u = PIXEL_STRIDE / 2; u < depth.width(); u += PIXEL_STRIDE) {
+        for (int u = COLUMN_STRIDE / 2; u < depth.width(); u += COLUMN_STRIDE) {
+            double clearTo = 0;
+            double nearestObstacle = Double.POSITIVE_INFINITY;
+            double endX = sx;
+            double endZ = sz;
+            for (int v = PIXEL_STRIDE / 2; v < depth.height(); v += PIXEL_STRIDE) {
                 float d = depth.metres()[v * depth.width() + u];
                 if (d <= 0) {
                     continue;
@@ -46,25 +55,35 @@ public final class ExploredMap {
                 boolean inRange = d <= MAX_RANGE_M;
                 Vec3 p = camera.unproject(pose, u, v, Math.min(d, MAX_RANGE_M));
                 double h = p.y() - pose.position().y();
-                boolean obstacle = inRange && h >= OBSTACLE_MIN_Y && h <= OBSTACLE_MAX_Y;
-                clearRay(sx, sz, p.x(), p.z(), obstacle);
-                if (obstacle) {
-                    set(p.x(), p.z(), OCCUPIED);
-                } else if (inRange && h < OBSTACLE_MIN_Y && get(p.x(), p.z()) != OCCUPIED) {
-                    set(p.x(), p.z(), FREE);
+                double horizontal = Math.hypot(p.x() - sx, p.z() - sz);
+                if (horizontal > 1e-6) {
+                    endX = sx + (p.x() - sx) / horizontal;
+                    endZ = sz + (p.z() - sz) / horizontal;
                 }
+                if (inRange && h >= OBSTACLE_MIN_Y && h <= OBSTACLE_MAX_Y) {
+                    set(p.x(), p.z(), OCCUPIED);
+                    nearestObstacle = Math.min(nearestObstacle, horizontal);
+                } else {
+                    if (inRange && h < OBSTACLE_MIN_Y && get(p.x(), p.z()) != OCCUPIED) {
+                        set(p.x(), p.z(), FREE);
+                    }
+                    clearTo = Math.max(clearTo, horizontal);
+                }
+            }
+            double limit = Math.min(clearTo, nearestObstacle - cell);
+            if (limit > 0) {
+                clearRay(sx, sz, sx + (endX - sx) * limit, sz + (endZ - sz) * limit);
             }
         }
         // the agent stands on free ground
         set(sx, sz, FREE);
     }
 
-    /** Marks cells along the ray free, stopping one cell short of an obstacle end point. */
-    private void clearRay(double x0, double z0, double x1, double z1, boolean endsAtObstacle) {
+    /** Marks cells along the segment free, stopping at a cell seen occupied before. */
+    private void clearRay(double x0, double z0, double x1, double z1) {
         double len = Math.hypot(x1 - x0, z1 - z0);
-        double stop = endsAtObstacle ? len - cell : len;
-        int n = (int) (stop / (cell * 0.5));
-        for (int i = 0; i < n; i++) {
+        int n = (int) (len / (cell * 0.5));
+        for (int i = 0; i <= n; i++) {
             double t = i * cell * 0.5 / Math.max(len, 1e-9);
             double x = x0 + t * (x1 - x0);
             double z = z0 + t * (z1 - z0);

@@ -2,214 +2,45 @@ package org.memnav.inference.agent;
 
 import org.memnav.inference.memory.MemoryStore;
 import org.memnav.simbridge.api.Action;
-import org.memnav.simbridge.api.Capabilities;
 import org.memnav.simbridge.api.EpisodeSpec;
-import org.memnav.simbridge.api.Goal;
 import org.memnav.simbridge.api.Observation;
-import org.memnav.simbridge.api.SceneInfo;
-import org.memnav.simbridge.api.SimBackend;
 import org.memnav.simbridge.api.Vec3;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-
 /**
- * The walking-skeleton agent: looks around once, explores frontiers of its own depth-built map, and
- * goes straight to a goal it has already seen (in this subtask or an earlier one of the lifelong
- * episode). Every decision frame goes through the ONNX encoder into the frame memory.
+ * An agent the {@link AgentLoop} drives: told when a lifelong episode starts, then asked for one
+ * action per observation. Implementations: {@link MemoryNavigationAgent} (the learned pipeline:
+ * encoder, compressor, memory, goal encoders, policy) and {@link SemanticSensorAgent} (the walking
+ * skeleton, which recognises goals through the simulator's semantic sensor).
  */
-public final class NavigationAgent {
+public interface NavigationAgent {
 
-    /** What the agent does this step and why. */
-    public record AgentStep(Action action, Decision decision, FrameEncoder.EncodedFrame encoded) {
+    /**
+     * What the agent does this step and why; {@code decision} and {@code encoded} are null when none was made,
+     * {@code memoryWrite} (the frame stored and the one evicted for it, for the recorder) when nothing was written.
+     */
+    record AgentStep(Action action, Decision decision, FrameEncoder.EncodedFrame encoded, StageLatencies latency,
+                     MemoryStore.WriteResult memoryWrite) {
+
+        public AgentStep(Action action, Decision decision, FrameEncoder.EncodedFrame encoded) {
+            this(action, decision, encoded, StageLatencies.NONE);
+        }
+
+        public AgentStep(Action action, Decision decision, FrameEncoder.EncodedFrame encoded, StageLatencies latency) {
+            this(action, decision, encoded, latency, null);
+        }
     }
 
-    private static final int REDECIDE_EVERY_STEPS = 15;
-    private static final int FRONTIER_CANDIDATES = 8;
-    private static final double BLACKLIST_RADIUS_M = 1.0;
-    private static final int STUCK_WINDOW_STEPS = 24;
-    private static final double STUCK_DISTANCE_M = 0.3;
+    void startEpisode(EpisodeSpec spec);
 
-    private final SimBackend sim;
-    private final SceneInfo scene;
-    private final FrameEncoder encoder;
-    private final CameraModel camera;
-    private final int spinSteps;
-    private final FrontierExplorer explorer = new FrontierExplorer();
-    private final MemoryStore memory;
-    private final PathFollower follower;
+    AgentStep act(Observation observation);
 
-    private ExploredMap map;
-    private ObjectSightings sightings;
-    private List<Vec3> blacklist;
-    private EpisodeSpec spec;
-    private int subtask = -1;
-    private int stepsInEpisode;
-    private int stepsSinceDecision;
-    private final ArrayDeque<Vec3> recentPositions = new ArrayDeque<>();
-    private Vec3 target;
-    private NavigationMode mode = NavigationMode.EXPLORATION;
+    NavigationMode mode();
 
-    public NavigationAgent(SimBackend sim, SceneInfo scene, FrameEncoder encoder, int memoryLength) {
-        this.sim = sim;
-        this.scene = scene;
-        this.encoder = encoder;
-        Capabilities caps = sim.capabilities();
-        this.camera = new CameraModel(caps.sensor().width(), caps.sensor().height(), caps.sensor().hfovDeg(),
-                caps.agent().cameraHeightM());
-        this.spinSteps = (int) Math.round(360 / caps.agent().turnDeg());
-        this.follower = new PathFollower(caps.agent().turnDeg(), caps.agent().forwardStepM());
-        this.memory = new MemoryStore(memoryLength);
-    }
+    /** Where the agent is heading, null when it has no target. */
+    Vec3 target();
 
-    public void startEpisode(EpisodeSpec newSpec) {
-        spec = newSpec;
-        map = new ExploredMap(newSpec.start().position(), 60, 0.1);
-        sightings = new ObjectSightings();
-        blacklist = new ArrayList<>();
-        memory.clear();
-        subtask = -1;
-        stepsInEpisode = 0;
-        recentPositions.clear();
-        target = null;
-    }
+    /** The agent's own depth-built map (live: callers on the loop's thread may read it, copy what they keep). */
+    ExploredMap exploredMap();
 
-    public AgentStep act(Observation obs) {
-        map.integrate(obs.depth(), obs.pose(), camera);
-        if (obs.semantic() != null) {
-            sightings.integrate(obs.semantic(), obs.depth(), obs.pose(), camera, scene);
-        }
-        if (obs.status().subtaskIndex() != subtask) {
-            subtask = obs.status().subtaskIndex();
-            target = null;
-            mode = NavigationMode.EXPLORATION;
-        }
-        stepsInEpisode++;
-        stepsSinceDecision++;
-        if (stepsInEpisode <= spinSteps) {
-            return new AgentStep(Action.TURN_LEFT, null, null);
-        }
-        boolean stuck = stuck(obs.pose().position());
-        Goal goal = spec.goals().get(subtask);
-        Decision decision = null;
-        boolean goalSeen = !sightings.ofCategory(goal.category()).isEmpty();
-        if (target == null || stuck
-                || (mode == NavigationMode.EXPLORATION && (goalSeen || stepsSinceDecision >= REDECIDE_EVERY_STEPS))) {
-            if (stuck && target != null) {
-                blacklist.add(target);
-            }
-            decision = decide(obs, goal);
-        }
-        Action action = target == null ? null : follower.next(sim, obs.pose(), target);
-        if (action == null && mode == NavigationMode.EXPLORATION && target != null) {
-            blacklist.add(target); // reached or unreachable frontier: look elsewhere
-            decision = decide(obs, goal);
-            action = target == null ? null : follower.next(sim, obs.pose(), target);
-        }
-        if (action == null) {
-            action = Action.SUBTASK_STOP; // at the remembered goal, or nothing left to explore
-        }
-        FrameEncoder.EncodedFrame encoded = null;
-        if (decision != null) {
-            encoded = encoder.encode(obs.rgb());
-            memory.write(obs.step(), obs.pose(), encoded.tokens(), encoded.dim(), encoded.data());
-        }
-        return new AgentStep(action, decision, encoded);
-    }
-
-    private Decision decide(Observation obs, Goal goal) {
-        stepsSinceDecision = 0;
-        Vec3 here = obs.pose().position();
-        List<Decision.Candidate> candidates = new ArrayList<>();
-        Vec3 best = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (ObjectSightings.Sighting s : sightings.ofCategory(goal.category())) {
-            Vec3 snapped = sim.snapPoint(s.position());
-            double cost = sim.geodesicDistance(here, snapped);
-            candidates.add(new Decision.Candidate("memory:" + s.category() + "#" + s.instanceId(), snapped, cost));
-            if (cost < bestCost && !blacklisted(snapped)) {
-                bestCost = cost;
-                best = snapped;
-            }
-        }
-        if (best != null) {
-            return choose(obs, NavigationMode.MEMORY_GUIDED, best, candidates, "goal '" + goal.category() + "' seen before");
-        }
-        List<FrontierExplorer.Frontier> frontiers = new ArrayList<>(explorer.frontiers(map));
-        frontiers.sort(Comparator.comparingDouble(f -> f.target().horizontalDistanceTo(here)));
-        int considered = 0;
-        for (FrontierExplorer.Frontier f : frontiers) {
-            if (considered >= FRONTIER_CANDIDATES) {
-                break;
-            }
-            Vec3 snapped = sim.snapPoint(f.target());
-            if (blacklisted(snapped) || snapped.horizontalDistanceTo(f.target()) > 1.0) {
-                continue;
-            }
-            considered++;
-            double cost = sim.geodesicDistance(here, snapped);
-            candidates.add(new Decision.Candidate("frontier", snapped, cost));
-            if (cost > PathFollower.ARRIVAL_M * 2 && cost < bestCost) {
-                bestCost = cost;
-                best = snapped;
-            }
-        }
-        if (best == null && !blacklist.isEmpty()) {
-            blacklist.clear(); // everything looked done; give the frontiers we skipped a second chance
-            return decide(obs, goal);
-        }
-        if (best == null) {
-            target = null;
-            return new Decision(obs.step(), NavigationMode.EXPLORATION, null, candidates, "no reachable frontier left");
-        }
-        return choose(obs, NavigationMode.EXPLORATION, best, candidates, "nearest frontier");
-    }
-
-    /** True when the agent moved less than {@link #STUCK_DISTANCE_M} over the last window of steps. */
-    private boolean stuck(Vec3 position) {
-        recentPositions.addLast(position);
-        if (recentPositions.size() > STUCK_WINDOW_STEPS) {
-            recentPositions.removeFirst();
-        }
-        if (recentPositions.size() < STUCK_WINDOW_STEPS
-                || recentPositions.peekFirst().horizontalDistanceTo(position) >= STUCK_DISTANCE_M) {
-            return false;
-        }
-        recentPositions.clear();
-        return true;
-    }
-
-    private Decision choose(Observation obs, NavigationMode newMode, Vec3 point, List<Decision.Candidate> candidates,
-                            String reason) {
-        mode = newMode;
-        target = point;
-        return new Decision(obs.step(), newMode, point, candidates, reason);
-    }
-
-    private boolean blacklisted(Vec3 p) {
-        for (Vec3 b : blacklist) {
-            if (b.horizontalDistanceTo(p) < BLACKLIST_RADIUS_M) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    public NavigationMode mode() {
-        return mode;
-    }
-
-    public Vec3 target() {
-        return target;
-    }
-
-    public ExploredMap exploredMap() {
-        return map;
-    }
-
-    public MemoryStats memoryStats() {
-        return new MemoryStats(memory.size(), memory.totalTokens(), memory.totalBytes(), memory.writes());
-    }
+    MemoryStats memoryStats();
 }

@@ -48,6 +48,9 @@ public record ModelManifest(
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
             .readerFor(ModelManifest.class);
 
+    private static final ObjectMapper SECTION_READER = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
     public ModelManifest {
         inputs = readOnlyCopy(inputs);
         outputs = readOnlyCopy(outputs);
@@ -82,6 +85,25 @@ public record ModelManifest(
         }
         manifest.validate(manifestPath);
         return manifest;
+    }
+
+    /**
+     * Reads the kind-specific section {@code field} of a manifest (e.g. a compressor's rate and grids)
+     * into {@code type}; errors name the manifest and the field.
+     */
+    public static <T> T section(Path manifestPath, String field, Class<T> type) {
+        try {
+            var tree = SECTION_READER.readTree(Files.readAllBytes(manifestPath));
+            var node = tree == null ? null : tree.get(field);
+            if (node == null || node.isNull()) {
+                throw ModelException.invalidManifest(manifestPath, field, "is missing");
+            }
+            return SECTION_READER.treeToValue(node, type);
+        } catch (JsonMappingException e) {
+            throw ModelException.invalidManifest(manifestPath, field + "." + fieldPath(e), "cannot be read: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ModelException("manifest " + manifestPath + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /** The model file, resolved against the manifest's folder (an absolute {@code file} is kept as is). */

@@ -50,6 +50,14 @@ final class ProtobufReader {
         return varint();
     }
 
+    /** A fixed32 field as an unsigned value. */
+    long readFixed32() throws IOException {
+        expect(FIXED32);
+        advance(4);
+        return (data[position - 4] & 0xFFL) | (data[position - 3] & 0xFFL) << 8 | (data[position - 2] & 0xFFL) << 16
+                | (data[position - 1] & 0xFFL) << 24;
+    }
+
     byte[] readBytes() throws IOException {
         expect(LENGTH_DELIMITED);
         long n = varint();

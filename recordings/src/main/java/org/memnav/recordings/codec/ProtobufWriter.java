@@ -3,16 +3,27 @@ package org.memnav.recordings.codec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Minimal protobuf wire-format writer: varint and length-delimited fields, enough for our fixed messages. */
+/** Minimal protobuf wire-format writer: varint, fixed32 and length-delimited fields, enough for our fixed messages. */
 final class ProtobufWriter {
     private static final int VARINT = 0;
     private static final int LENGTH_DELIMITED = 2;
+    private static final int FIXED32 = 5;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     ProtobufWriter varintField(int field, long value) {
         varint(((long) field << 3) | VARINT);
         varint(value);
+        return this;
+    }
+
+    /** A fixed32 field (four little-endian bytes), as foxglove.RawImage uses for its sizes. */
+    ProtobufWriter fixed32Field(int field, int value) {
+        varint(((long) field << 3) | FIXED32);
+        out.write(value);
+        out.write(value >>> 8);
+        out.write(value >>> 16);
+        out.write(value >>> 24);
         return this;
     }
 

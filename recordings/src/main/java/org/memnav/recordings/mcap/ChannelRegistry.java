@@ -23,6 +23,12 @@ final class ChannelRegistry {
         channels.putIfAbsent(channel.id(), channel);
     }
 
+    /** Forgets everything (records read from a summary that turned out damaged). */
+    void clear() {
+        schemas.clear();
+        channels.clear();
+    }
+
     McapChannel channel(int id) {
         return channels.get(id);
     }

@@ -62,7 +62,7 @@ final class ChunkDecoder {
                     throw new McapFormatException(path, offset, "lz4 chunk cannot be decompressed: " + e.getMessage(), e);
                 }
             }
-            default -> throw new McapFormatException(path, offset, "unsupported chunk compression '"
+            default -> throw new McapUnsupportedException(path, offset, "unsupported chunk compression '"
                     + header.compression() + "' (supported: none, zstd, lz4)");
         };
         if (options.validateCrcs() && header.uncompressedCrc() != 0) {

@@ -84,16 +84,30 @@ final class DataSectionScanner {
             if (opcode == Opcode.HEADER) {
                 throw new McapFormatException(file.file(), pos, "a second Header record inside the data section");
             }
-            handle(opcode, pos, length, contentStart);
+            if (opcode == Opcode.CHUNK) {
+                try {
+                    handle(opcode, pos, length, contentStart);
+                } catch (McapUnsupportedException e) {
+                    throw e; // not damage: this reader cannot decode the file at all
+                } catch (McapFormatException e) {
+                    // A damaged chunk ends the recovery; everything before it stays readable.
+                    stopProblem = "the chunk at offset " + pos + " is damaged: " + e.problem();
+                    break;
+                }
+            } else {
+                handle(opcode, pos, length, contentStart);
+            }
             pos = contentStart + length;
         }
+        long stopOffset = pos;
+        Set<Integer> lastChunkChannels = lastChunk == null ? Set.of() : Set.copyOf(lastChunk.channels);
         closeChunk();
         closeRun();
         McapStatistics stats = new McapStatistics(messageCount, schemaIds.size(), channelIds.size(), attachmentCount,
                 metadataIndexes.size(), chunkIndexes.size(), messageCount == 0 ? 0 : startTime,
                 messageCount == 0 ? 0 : endTime, channelCounts);
         return new ScanResult(List.copyOf(sources), List.copyOf(chunkIndexes), List.copyOf(metadataIndexes), stats,
-                dataEndOffset, dataSectionCrc, stopProblem);
+                dataEndOffset, dataSectionCrc, stopProblem, stopOffset, lastChunkChannels);
     }
 
     private void handle(int opcode, long pos, long length, long contentStart) throws IOException {
@@ -154,6 +168,8 @@ final class DataSectionScanner {
         long chunkMessages = 0;
         long chunkStart = 0;
         long chunkEnd = 0;
+        Set<Integer> channels = new HashSet<>();
+        List<long[]> counted = new ArrayList<>(); // {channel id, log time}, counted once the whole chunk parsed
         while (cursor.next()) {
             switch (cursor.opcode()) {
                 case Opcode.SCHEMA -> {
@@ -172,7 +188,8 @@ final class DataSectionScanner {
                         throw origin.problem(cursor.recordStart(), "message on channel " + head.channelId()
                                 + " which no earlier Channel record defines");
                     }
-                    countMessage(head.channelId(), head.logTime());
+                    counted.add(new long[] {head.channelId(), head.logTime()});
+                    channels.add(head.channelId());
                     if (chunkMessages == 0 || Long.compareUnsigned(head.logTime(), chunkStart) < 0) {
                         chunkStart = head.logTime();
                     }
@@ -185,8 +202,11 @@ final class DataSectionScanner {
                 }
             }
         }
+        for (long[] m : counted) {
+            countMessage((int) m[0], m[1]);
+        }
         // The span comes from the messages themselves, so merging stays right even if the header's span is off.
-        lastChunk = new PendingChunk(pos, Opcode.RECORD_PREFIX_BYTES + length, header, chunkStart, chunkEnd);
+        lastChunk = new PendingChunk(pos, Opcode.RECORD_PREFIX_BYTES + length, header, chunkStart, chunkEnd, channels);
     }
 
     private void countMessage(int channelId, long logTime) {
@@ -229,9 +249,12 @@ final class DataSectionScanner {
             return;
         }
         ChunkHeader h = lastChunk.header;
+        // Message indexes found after the chunk are trusted only if there is one for each of its channels;
+        // otherwise readers index the chunk by decoding it, so no channel is hidden by a lost index record.
+        boolean complete = lastChunk.indexOffsets.keySet().equals(lastChunk.channels);
         McapChunkIndex index = new McapChunkIndex(lastChunk.startTime, lastChunk.endTime, lastChunk.offset,
-                lastChunk.length, lastChunk.indexOffsets, lastChunk.indexLength, h.compression(), h.recordsLength(),
-                h.uncompressedSize());
+                lastChunk.length, complete ? lastChunk.indexOffsets : Map.of(), complete ? lastChunk.indexLength : 0,
+                h.compression(), h.recordsLength(), h.uncompressedSize());
         chunkIndexes.add(index);
         sources.add(new MessageSource.ChunkSource(index));
         lastChunk = null;
@@ -262,10 +285,12 @@ final class DataSectionScanner {
         final ChunkHeader header;
         final long startTime;
         final long endTime;
+        final Set<Integer> channels;
         final Map<Integer, Long> indexOffsets = new LinkedHashMap<>();
         long indexLength;
 
-        PendingChunk(long offset, long length, ChunkHeader header, long startTime, long endTime) {
+        PendingChunk(long offset, long length, ChunkHeader header, long startTime, long endTime, Set<Integer> channels) {
+            this.channels = channels;
             this.offset = offset;
             this.length = length;
             this.header = header;

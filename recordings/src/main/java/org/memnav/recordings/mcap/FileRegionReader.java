@@ -6,11 +6,14 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
-/** Positional, thread-safe reads of byte ranges of one file, checked against the file's size. */
+/**
+ * Positional, thread-safe reads of byte ranges of one file, checked against the file's size. The size is taken
+ * on open; {@link #refreshSize()} takes it again for a file that is still being written.
+ */
 final class FileRegionReader implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
-    private final long size;
+    private volatile long size;
 
     FileRegionReader(Path file) throws IOException {
         this.file = file;
@@ -26,8 +29,14 @@ final class FileRegionReader implements AutoCloseable {
         return size;
     }
 
+    /** Re-reads the size of a file that grows while open (a recording in progress). */
+    void refreshSize() throws IOException {
+        size = channel.size();
+    }
+
     /** Reads exactly [offset, offset + length); a range past the end of the file is a format problem. */
     byte[] read(long offset, long length, String what) throws IOException {
+        long size = this.size;
         if (offset < 0 || length < 0 || offset > size || length > size - offset) {
             throw new McapFormatException(file, offset, what + " needs " + length + " bytes but the file has only "
                     + Math.max(0, size - offset) + " bytes from here (file size " + size + ")");

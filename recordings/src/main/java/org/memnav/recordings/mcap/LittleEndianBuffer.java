@@ -31,6 +31,14 @@ final class LittleEndianBuffer {
         size = 0;
     }
 
+    /** Drops everything after the first {@code newSize} bytes. */
+    void truncate(int newSize) {
+        if (newSize < 0 || newSize > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
+        }
+        size = newSize;
+    }
+
     LittleEndianBuffer u8(int v) {
         ensure(1);
         bytes[size++] = (byte) v;

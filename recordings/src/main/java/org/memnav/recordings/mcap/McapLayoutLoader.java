@@ -71,7 +71,14 @@ final class McapLayoutLoader {
         if (footer.summaryStart() == 0) {
             return scanned(header, dataStart, null);
         }
-        return fromSummary(header, dataStart, footer);
+        try {
+            return fromSummary(header, dataStart, footer);
+        } catch (McapFormatException damagedSummary) {
+            // The data section may be intact: recover it rather than lose the whole file to a bad summary.
+            registry.clear();
+            return scanned(header, dataStart, "the summary section is damaged (" + damagedSummary.problem()
+                    + " at offset " + damagedSummary.offset() + "); messages were recovered by scanning the data section");
+        }
     }
 
     /** The Footer, or null when the file does not end with Footer + magic. */

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -22,14 +24,18 @@ import java.util.zip.CRC32;
  * naming the file, offset and problem; lengths are checked against the file before anything is allocated.
  *
  * <p>Messages come back in log-time order (ties in file order). Chunks are decoded lazily while streaming,
- * and only those overlapping the requested time range. Safe to use from several threads.
+ * and only those overlapping the requested time range. {@link #latestAt} and {@link #range} find messages
+ * through the chunk and message indexes without scanning, keeping decoded chunks in a cache of fixed byte
+ * budget ({@link McapReaderOptions#cacheBudgetBytes()}). Safe to use from several threads.
  */
-public final class McapReader implements AutoCloseable {
+public final class McapReader implements McapQueries, AutoCloseable {
     private final FileRegionReader file;
     private final McapReaderOptions options;
     private final ChannelRegistry registry;
     private final MessageLoader loader;
     private final McapLayout layout;
+    private final SourceTable sourceTable;
+    private final MessageLookup lookup;
 
     private McapReader(FileRegionReader file, McapReaderOptions options, ChannelRegistry registry, ChunkDecoder chunks,
                        McapLayout layout) {
@@ -38,6 +44,8 @@ public final class McapReader implements AutoCloseable {
         this.registry = registry;
         this.loader = new MessageLoader(file, chunks, registry);
         this.layout = layout;
+        this.sourceTable = new SourceTable(layout.sources());
+        this.lookup = new MessageLookup(file, chunks, registry, options.cacheBudgetBytes());
     }
 
     public static McapReader open(Path path) throws IOException {
@@ -72,11 +80,13 @@ public final class McapReader implements AutoCloseable {
     }
 
     /** Schemas by id, from the summary or (when recovering) from the scanned data. */
+    @Override
     public Map<Integer, McapSchema> schemas() {
         return registry.schemas();
     }
 
     /** Channels by id, from the summary or (when recovering) from the scanned data. */
+    @Override
     public Map<Integer, McapChannel> channels() {
         return registry.channels();
     }
@@ -136,9 +146,94 @@ public final class McapReader implements AutoCloseable {
      * chunk raises {@link McapFormatException} and an I/O failure {@link UncheckedIOException} from the stream.
      */
     public Stream<McapMessage> messages(MessageFilter filter) {
-        LogTimeMergeIterator iterator = new LogTimeMergeIterator(layout.sources(), loader, filter);
+        LogTimeMergeIterator iterator = new LogTimeMergeIterator(sourcesFor(filter), loader, filter);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator,
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /**
+     * The last message on {@code topic} logged at or before {@code timeNs}: a binary search over the chunk
+     * indexes, then the chunk's Message Index record, then one chunk decoded (or found in the cache).
+     *
+     * @throws McapFormatException if an index or the chunk holding the answer is corrupt
+     */
+    @Override
+    public Optional<McapMessage> latestAt(String topic, long timeNs) throws IOException {
+        List<Integer> ids = TopicQueries.channelIds(registry, topic);
+        return Optional.ofNullable(TopicQueries.latestAt(lookup, TopicQueries.sources(sourceTable, ids), timeNs));
+    }
+
+    @Override
+    public Optional<Long> latestLogTimeAt(String topic, long timeNs) throws IOException {
+        List<Integer> ids = TopicQueries.channelIds(registry, topic);
+        return Optional.ofNullable(TopicQueries.latestLogTime(lookup, TopicQueries.sources(sourceTable, ids), timeNs));
+    }
+
+    /** Messages on {@code topic} in [fromNs, toNs]; only the chunks holding that channel in that span are decoded. */
+    @Override
+    public List<McapMessage> range(String topic, long fromNs, long toNs) throws IOException {
+        List<Integer> ids = TopicQueries.channelIds(registry, topic);
+        return TopicQueries.range(lookup, TopicQueries.sources(sourceTable, ids), fromNs, toNs);
+    }
+
+    @Override
+    public List<Long> logTimes(String topic, long fromNs, long toNs) throws IOException {
+        List<Integer> ids = TopicQueries.channelIds(registry, topic);
+        return TopicQueries.logTimes(lookup, TopicQueries.sources(sourceTable, ids), fromNs, toNs);
+    }
+
+    /** From the Statistics record, or from the chunk spans when the file has none. */
+    @Override
+    public Optional<Long> startTimeNs() {
+        McapStatistics s = layout.statistics();
+        if (s != null) {
+            return s.messageCount() == 0 ? Optional.empty() : Optional.of(s.messageStartTimeNs());
+        }
+        return layout.sources().stream().map(MessageSource::startTime).min(Long::compareUnsigned);
+    }
+
+    /** From the Statistics record, or from the chunk spans when the file has none. */
+    @Override
+    public Optional<Long> endTimeNs() {
+        McapStatistics s = layout.statistics();
+        if (s != null) {
+            return s.messageCount() == 0 ? Optional.empty() : Optional.of(s.messageEndTimeNs());
+        }
+        return layout.sources().stream().map(MessageSource::endTime).max(Long::compareUnsigned);
+    }
+
+    @Override
+    public CacheStats cacheStats() {
+        return lookup.stats();
+    }
+
+    /** Where the data section starts (right after the Header), for {@link McapRepair}. */
+    long dataStart() {
+        return layout.dataStart();
+    }
+
+    /** Size of the file in bytes. */
+    public long fileSize() {
+        return file.size();
+    }
+
+    /** The sources that may hold the filter's topics: chunks whose Message Index offsets name none are skipped. */
+    private List<MessageSource> sourcesFor(MessageFilter filter) {
+        if (filter.topics().isEmpty()) {
+            return layout.sources();
+        }
+        Set<Integer> ids = new HashSet<>();
+        for (String topic : filter.topics()) {
+            ids.addAll(TopicQueries.channelIds(registry, topic));
+        }
+        List<MessageSource> out = new ArrayList<>();
+        for (MessageSource source : layout.sources()) {
+            if (!(source instanceof MessageSource.ChunkSource chunk) || chunk.index().messageIndexOffsets().isEmpty()
+                    || chunk.index().messageIndexOffsets().keySet().stream().anyMatch(ids::contains)) {
+                out.add(source);
+            }
+        }
+        return out;
     }
 
     /**

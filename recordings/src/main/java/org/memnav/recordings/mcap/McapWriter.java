@@ -26,6 +26,10 @@ import java.util.zip.CRC32;
  * closes the current partial chunk early, so a killed process leaves every completed chunk readable by
  * {@link McapReader}'s forward scan. With {@link McapWriterOptions#syncEachChunk()} chunks are also fsynced.
  *
+ * <p>Chunks close at about {@link McapWriterOptions#chunkSizeBytes()} of records; a message of at least
+ * {@link McapWriterOptions#ownChunkFromBytes()} (a frame, a depth image, a token tensor) gets a chunk of its own,
+ * so a seek to it decompresses that message alone instead of the ~1 MiB of other messages around it.
+ *
  * <p>Schema and Channel records are written into the first chunk that carries a message of theirs, as the
  * official writers do, and repeated in the summary. Methods are synchronized, so threads may share a writer.
  */
@@ -47,6 +51,9 @@ public final class McapWriter implements AutoCloseable {
     private final List<McapChunkIndex> chunkIndexes = new ArrayList<>();
     private final List<McapMetadataIndex> metadataIndexes = new ArrayList<>();
     private final Map<Integer, Long> channelMessageCounts = new TreeMap<>();
+
+    /** Live views of this file (see {@link #openLiveView}); told about every schema, channel, message and chunk. */
+    private final List<McapLiveView> views = new ArrayList<>();
 
     private long position;
     private long messageCount;
@@ -90,7 +97,9 @@ public final class McapWriter implements AutoCloseable {
         if (id > MAX_ID) {
             throw new IllegalStateException("an MCAP file holds at most " + MAX_ID + " schemas");
         }
-        schemas.put(id, new McapSchema(id, name, encoding, data));
+        McapSchema schema = new McapSchema(id, name, encoding, data);
+        schemas.put(id, schema);
+        views.forEach(v -> v.schemaAdded(schema));
         return id;
     }
 
@@ -104,7 +113,9 @@ public final class McapWriter implements AutoCloseable {
         if (id > MAX_ID) {
             throw new IllegalStateException("an MCAP file holds at most " + MAX_ID + " channels");
         }
-        channels.put(id, new McapChannel(id, schemaId, topic, messageEncoding, metadata));
+        McapChannel channel = new McapChannel(id, schemaId, topic, messageEncoding, metadata);
+        channels.put(id, channel);
+        views.forEach(v -> v.channelAdded(channel));
         return id;
     }
 
@@ -122,6 +133,10 @@ public final class McapWriter implements AutoCloseable {
         if (sequence < 0 || sequence > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("sequence " + sequence + " does not fit in uint32");
         }
+        boolean ownChunk = options.ownChunkFromBytes() > 0 && data.length >= options.ownChunkFromBytes();
+        if (ownChunk) {
+            writeChunk(); // the small messages so far keep their own chunk, in time order before this one
+        }
         if (channelsInData.add(channelId)) {
             int schemaId = channel.schemaId();
             if (schemaId != 0 && schemasInData.add(schemaId)) {
@@ -131,9 +146,31 @@ public final class McapWriter implements AutoCloseable {
         }
         chunk.addMessage(channelId, sequence, logTimeNs, publishTimeNs, data);
         countMessage(channelId, logTimeNs);
-        if (chunk.size() >= options.chunkSizeBytes()) {
+        for (McapLiveView view : views) {
+            view.messageWritten(channel, sequence, logTimeNs, publishTimeNs, data);
+        }
+        if (ownChunk || chunk.size() >= options.chunkSizeBytes()) {
             writeChunk();
         }
+    }
+
+    /**
+     * Opens a reader on what this writer has written so far and will write: completed chunks are read back from
+     * the file through their chunk indexes, the chunk being filled is answered from memory. Closes the current
+     * chunk first so everything written before the view opened is in the file. The caller closes the view.
+     */
+    public synchronized McapLiveView openLiveView(McapReaderOptions readerOptions) throws IOException {
+        ensureOpen();
+        writeChunk();
+        McapLiveView view = new McapLiveView(file, readerOptions);
+        schemas.values().forEach(view::schemaAdded);
+        channels.values().forEach(view::channelAdded);
+        for (McapChunkIndex index : chunkIndexes) {
+            view.chunkWritten(index);
+        }
+        view.countedSoFar(messageCount, messageStartTime, messageEndTime);
+        views.add(view);
+        return view;
     }
 
     /** Writes a Metadata record (outside chunks, as the spec requires) and indexes it in the summary. */
@@ -166,6 +203,10 @@ public final class McapWriter implements AutoCloseable {
             writeSummaryAndFooter();
             if (options.syncEachChunk()) {
                 out.force(true);
+            }
+        } finally {
+            for (McapLiveView view : views) {
+                view.writerClosed();
             }
         }
     }
@@ -224,67 +265,22 @@ public final class McapWriter implements AutoCloseable {
             McapRecordEncoder.messageIndex(scratch, e.getKey(), entries.pairs(), entries.count());
         }
         long messageIndexLength = scratch.size() - chunkLength;
-        chunkIndexes.add(new McapChunkIndex(chunk.startTime(), chunk.endTime(), chunkStart, chunkLength, indexOffsets,
-                messageIndexLength, options.compression().wireName(), recordsLength, rawLength));
+        McapChunkIndex index = new McapChunkIndex(chunk.startTime(), chunk.endTime(), chunkStart, chunkLength,
+                indexOffsets, messageIndexLength, options.compression().wireName(), recordsLength, rawLength);
+        chunkIndexes.add(index);
         chunk.reset();
         writeData(scratch);
         if (options.syncEachChunk()) {
             out.force(false);
         }
+        for (McapLiveView view : views) {
+            view.chunkWritten(index);
+        }
     }
 
     private void writeSummaryAndFooter() throws IOException {
-        long summaryStart = position;
-        LittleEndianBuffer summary = new LittleEndianBuffer(64 * 1024);
-        List<long[]> groups = new ArrayList<>(); // {opcode, start in summary buffer, length}
-
-        int groupStart = summary.size();
-        for (McapSchema schema : schemas.values()) {
-            McapRecordEncoder.schema(summary, schema);
-        }
-        groups.add(new long[] {Opcode.SCHEMA, groupStart, summary.size() - groupStart});
-
-        groupStart = summary.size();
-        for (McapChannel channel : channels.values()) {
-            McapRecordEncoder.channel(summary, channel);
-        }
-        groups.add(new long[] {Opcode.CHANNEL, groupStart, summary.size() - groupStart});
-
-        groupStart = summary.size();
-        for (McapChunkIndex index : chunkIndexes) {
-            McapRecordEncoder.chunkIndex(summary, index);
-        }
-        groups.add(new long[] {Opcode.CHUNK_INDEX, groupStart, summary.size() - groupStart});
-
-        groupStart = summary.size();
-        for (McapMetadataIndex index : metadataIndexes) {
-            McapRecordEncoder.metadataIndex(summary, index);
-        }
-        groups.add(new long[] {Opcode.METADATA_INDEX, groupStart, summary.size() - groupStart});
-
-        groupStart = summary.size();
-        McapRecordEncoder.statistics(summary, statistics());
-        groups.add(new long[] {Opcode.STATISTICS, groupStart, summary.size() - groupStart});
-
-        long summaryOffsetStart = summaryStart + summary.size();
-        for (long[] group : groups) {
-            if (group[2] > 0) {
-                McapRecordEncoder.summaryOffset(summary, (int) group[0], summaryStart + group[1], group[2]);
-            }
-        }
-
-        // The footer's CRC covers the summary, the summary offsets and the footer up to the CRC field.
-        LittleEndianBuffer footer = new LittleEndianBuffer(64);
-        McapRecordEncoder.footer(footer, summaryStart, summaryOffsetStart, 0);
-        CRC32 summaryCrc = new CRC32();
-        summaryCrc.update(summary.array(), 0, summary.size());
-        summaryCrc.update(footer.array(), 0, footer.size() - 4);
-        footer.reset();
-        McapRecordEncoder.footer(footer, summaryStart, summaryOffsetStart, summaryCrc.getValue());
-        McapMagic.writeTo(footer);
-
-        writeRaw(summary);
-        writeRaw(footer);
+        writeRaw(SummarySection.encode(position, schemas.values(), channels.values(), chunkIndexes, metadataIndexes,
+                statistics()));
     }
 
     private McapStatistics statistics() {

@@ -75,14 +75,17 @@ class McapCorruptionTest {
     }
 
     @Test
-    void flippedByteInTheSummaryFailsTheSummaryCrcOnOpen() throws IOException {
+    void flippedByteInTheSummaryFallsBackToScanningTheDataSection() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         long summaryStart = ByteBuffer.wrap(bytes, bytes.length - 28, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
         Path bad = flipped(file, summaryStart + 30);
-        assertThatThrownBy(() -> McapReader.open(bad))
-                .isInstanceOf(McapFormatException.class)
-                .hasMessageContaining(bad.toString())
-                .hasMessageContaining("summary CRC mismatch");
+        try (McapReader reader = McapReader.open(bad)) {
+            assertThat(reader.summaryUsed()).isFalse();
+            assertThat(reader.recoveryReason()).hasValueSatisfying(r -> assertThat(r)
+                    .contains("summary section is damaged").contains("summary CRC mismatch"));
+            assertThat(reader.messages().count()).as("the data section is intact").isEqualTo(1206);
+            reader.verify();
+        }
     }
 
     @Test
@@ -98,15 +101,26 @@ class McapCorruptionTest {
     }
 
     @Test
-    void corruptChunkInATruncatedFileIsReportedDuringTheScan() throws IOException {
+    void corruptChunkInATruncatedFileEndsTheRecoveryKeepingEverythingBefore() throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         byte[] cut = Arrays.copyOf(bytes, (int) (middleChunk.chunkStartOffset() + middleChunk.chunkLength() + 3));
         cut[(int) (middleChunk.chunkStartOffset() + 200)] ^= 0x40;
         Path bad = dir.resolve("cut-and-flipped.mcap");
         Files.write(bad, cut);
-        assertThatThrownBy(() -> McapReader.open(bad))
-                .isInstanceOf(McapFormatException.class)
-                .hasMessageContaining("chunk CRC mismatch");
+        long before;
+        int chunksBefore;
+        try (McapReader intact = McapReader.open(file)) {
+            before = intact.messages().filter(m -> m.logTimeNs() < middleChunk.messageStartTimeNs()).count();
+            chunksBefore = intact.chunkIndexes().indexOf(middleChunk);
+        }
+        try (McapReader reader = McapReader.open(bad)) {
+            assertThat(reader.recoveryReason()).hasValueSatisfying(r -> assertThat(r)
+                    .contains("chunk at offset " + middleChunk.chunkStartOffset() + " is damaged")
+                    .contains("chunk CRC mismatch"));
+            assertThat(reader.chunkIndexes()).hasSize(chunksBefore);
+            assertThat(reader.messages().count()).isEqualTo(before);
+            assertThat(reader.statistics().orElseThrow().messageCount()).isEqualTo(before);
+        }
     }
 
     private Path flipped(Path source, long offset) throws IOException {

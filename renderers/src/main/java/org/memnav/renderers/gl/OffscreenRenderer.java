@@ -23,6 +23,7 @@ public final class OffscreenRenderer implements AutoCloseable {
     private final SensorShader shader;
     private final SceneMesh mesh;
     private final SensorTargets targets;
+    private final PatternTexture patterns;
     private final String description;
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean released; // GL thread only: a call queued behind close() must not touch freed objects
@@ -33,6 +34,7 @@ public final class OffscreenRenderer implements AutoCloseable {
         this.shader = resources.shader();
         this.mesh = resources.mesh();
         this.targets = resources.targets();
+        this.patterns = resources.patterns();
         this.description = resources.description();
     }
 
@@ -94,6 +96,7 @@ public final class OffscreenRenderer implements AutoCloseable {
             glThread.run(() -> {
                 released = true;
                 targets.close();
+                patterns.close();
                 mesh.close();
                 shader.close();
                 context.close();
@@ -117,21 +120,26 @@ public final class OffscreenRenderer implements AutoCloseable {
 
     /** Everything created on the GL thread at start-up, torn down in reverse if a step fails. */
     private record GlResources(EglContext context, SensorShader shader, SceneMesh mesh,
-                               SensorTargets targets, String description) {
+                               SensorTargets targets, PatternTexture patterns, String description) {
 
         static GlResources create(int eglPlatform) {
             EglContext context = EglContext.create(eglPlatform);
             SensorShader shader = null;
             SceneMesh mesh = null;
+            PatternTexture patterns = null;
             try {
                 shader = new SensorShader();
                 mesh = new SceneMesh();
+                patterns = new PatternTexture();
                 SensorTargets targets = new SensorTargets();
                 glEnable(GL_DEPTH_TEST);
                 glDepthFunc(GL_LESS);
                 glFrontFace(GL_CW); // counter-clockwise faces appear clockwise under the y-mirrored projection
-                return new GlResources(context, shader, mesh, targets, context.description());
+                return new GlResources(context, shader, mesh, targets, patterns, context.description());
             } catch (RuntimeException e) {
+                if (patterns != null) {
+                    patterns.close();
+                }
                 if (mesh != null) {
                     mesh.close();
                 }

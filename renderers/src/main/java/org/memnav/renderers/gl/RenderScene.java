@@ -2,8 +2,9 @@ package org.memnav.renderers.gl;
 
 /**
  * An immutable triangle soup ready for upload: every three consecutive vertices form one
- * triangle. Per vertex: position (x,y,z in metres), a face normal, a 0xRRGGBB colour and an
- * instance id (0 = structure such as floor and walls, greater than 0 = objects).
+ * triangle. Per vertex: position (x,y,z in metres), a face normal, a 0xRRGGBB colour, an
+ * instance id (0 = structure such as floor and walls, greater than 0 = objects) and a
+ * {@link SurfacePattern} code (0 = plain colour).
  *
  * <p>The first {@code solidVertexCount} vertices belong to closed solids wound counter-clockwise
  * seen from outside (boxes): their back faces can never be seen, so the renderer culls them,
@@ -13,12 +14,21 @@ package org.memnav.renderers.gl;
  * <p>The arrays are owned by the scene; build scenes with {@link RenderSceneBuilder} and do not
  * modify the arrays afterwards.
  */
-public record RenderScene(float[] positions, float[] normals, int[] colors, int[] instanceIds, int solidVertexCount) {
+public record RenderScene(float[] positions, float[] normals, int[] colors, int[] instanceIds, int solidVertexCount,
+                          byte[] patterns) {
 
     public static final int STRUCTURE_ID = 0;
 
+    /** A scene of plain-coloured surfaces. */
+    public RenderScene(float[] positions, float[] normals, int[] colors, int[] instanceIds, int solidVertexCount) {
+        this(positions, normals, colors, instanceIds, solidVertexCount, new byte[colors.length]);
+    }
+
     public RenderScene {
         int vertices = colors.length;
+        if (patterns.length != vertices) {
+            throw new IllegalArgumentException("patterns has " + patterns.length + " entries for " + vertices + " vertices");
+        }
         if (vertices % 3 != 0) {
             throw new IllegalArgumentException("vertex count " + vertices + " is not a multiple of 3");
         }

@@ -16,6 +16,13 @@ public final class RenderSceneBuilder {
      */
     public RenderSceneBuilder addBox(double minX, double minY, double minZ,
                                      double maxX, double maxY, double maxZ, int rgb, int instanceId) {
+        return addBox(minX, minY, minZ, maxX, maxY, maxZ, rgb, instanceId, SurfacePattern.PLAIN);
+    }
+
+    /** Adds a box whose faces carry a procedural surface pattern (floor boards, tiles, wallpaper...). */
+    public RenderSceneBuilder addBox(double minX, double minY, double minZ, double maxX, double maxY, double maxZ,
+                                     int rgb, int instanceId, SurfacePattern pattern) {
+        int code = pattern.code();
         if (!(maxX > minX && maxY > minY && maxZ > minZ)) {
             throw new IllegalArgumentException("box must have positive extent: [" + minX + "," + maxX + "]x["
                     + minY + "," + maxY + "]x[" + minZ + "," + maxZ + "]");
@@ -23,12 +30,12 @@ public final class RenderSceneBuilder {
         float x0 = (float) minX, y0 = (float) minY, z0 = (float) minZ;
         float x1 = (float) maxX, y1 = (float) maxY, z1 = (float) maxZ;
         // Each face: four corners in counter-clockwise order seen from outside, and its normal.
-        quad(x1, y0, z0, x1, y1, z0, x1, y1, z1, x1, y0, z1, 1, 0, 0, rgb, instanceId);   // +x
-        quad(x0, y0, z1, x0, y1, z1, x0, y1, z0, x0, y0, z0, -1, 0, 0, rgb, instanceId);  // -x
-        quad(x0, y1, z0, x0, y1, z1, x1, y1, z1, x1, y1, z0, 0, 1, 0, rgb, instanceId);   // +y
-        quad(x0, y0, z1, x0, y0, z0, x1, y0, z0, x1, y0, z1, 0, -1, 0, rgb, instanceId);  // -y
-        quad(x0, y0, z1, x1, y0, z1, x1, y1, z1, x0, y1, z1, 0, 0, 1, rgb, instanceId);   // +z
-        quad(x1, y0, z0, x0, y0, z0, x0, y1, z0, x1, y1, z0, 0, 0, -1, rgb, instanceId);  // -z
+        quad(x1, y0, z0, x1, y1, z0, x1, y1, z1, x1, y0, z1, 1, 0, 0, rgb, instanceId, code);   // +x
+        quad(x0, y0, z1, x0, y1, z1, x0, y1, z0, x0, y0, z0, -1, 0, 0, rgb, instanceId, code);  // -x
+        quad(x0, y1, z0, x0, y1, z1, x1, y1, z1, x1, y1, z0, 0, 1, 0, rgb, instanceId, code);   // +y
+        quad(x0, y0, z1, x0, y0, z0, x1, y0, z0, x1, y0, z1, 0, -1, 0, rgb, instanceId, code);  // -y
+        quad(x0, y0, z1, x1, y0, z1, x1, y1, z1, x0, y1, z1, 0, 0, 1, rgb, instanceId, code);   // +z
+        quad(x1, y0, z0, x0, y0, z0, x0, y1, z0, x1, y1, z0, 0, 0, -1, rgb, instanceId, code);  // -z
         return this;
     }
 
@@ -38,6 +45,11 @@ public final class RenderSceneBuilder {
      * meshes with inconsistent winding (as imported scans often have) still render whole.
      */
     public RenderSceneBuilder addTriangles(float[] xyz, int rgb, int instanceId) {
+        return addTriangles(xyz, rgb, instanceId, SurfacePattern.PLAIN);
+    }
+
+    /** Adds a two-sided triangle list with a procedural surface pattern. */
+    public RenderSceneBuilder addTriangles(float[] xyz, int rgb, int instanceId, SurfacePattern pattern) {
         if (xyz.length % 9 != 0) {
             throw new IllegalArgumentException("triangle list needs 9 floats per triangle, got " + xyz.length);
         }
@@ -54,7 +66,8 @@ public final class RenderSceneBuilder {
                 ny = 1; // degenerate triangle: it covers no pixels, any normal will do
             }
             for (int v = 0; v < 3; v++) {
-                surfaces.add(xyz[t + 3 * v], xyz[t + 3 * v + 1], xyz[t + 3 * v + 2], nx, ny, nz, rgb, instanceId);
+                surfaces.add(xyz[t + 3 * v], xyz[t + 3 * v + 1], xyz[t + 3 * v + 2], nx, ny, nz, rgb, instanceId,
+                        pattern.code());
             }
         }
         return this;
@@ -78,12 +91,12 @@ public final class RenderSceneBuilder {
 
     private void quad(float ax, float ay, float az, float bx, float by, float bz,
                       float cx, float cy, float cz, float dx, float dy, float dz,
-                      float nx, float ny, float nz, int rgb, int id) {
-        solids.add(ax, ay, az, nx, ny, nz, rgb, id);
-        solids.add(bx, by, bz, nx, ny, nz, rgb, id);
-        solids.add(cx, cy, cz, nx, ny, nz, rgb, id);
-        solids.add(ax, ay, az, nx, ny, nz, rgb, id);
-        solids.add(cx, cy, cz, nx, ny, nz, rgb, id);
-        solids.add(dx, dy, dz, nx, ny, nz, rgb, id);
+                      float nx, float ny, float nz, int rgb, int id, int pattern) {
+        solids.add(ax, ay, az, nx, ny, nz, rgb, id, pattern);
+        solids.add(bx, by, bz, nx, ny, nz, rgb, id, pattern);
+        solids.add(cx, cy, cz, nx, ny, nz, rgb, id, pattern);
+        solids.add(ax, ay, az, nx, ny, nz, rgb, id, pattern);
+        solids.add(cx, cy, cz, nx, ny, nz, rgb, id, pattern);
+        solids.add(dx, dy, dz, nx, ny, nz, rgb, id, pattern);
     }
 }

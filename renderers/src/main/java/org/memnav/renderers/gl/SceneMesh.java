@@ -30,7 +30,7 @@ import org.lwjgl.system.MemoryUtil;
  */
 final class SceneMesh implements AutoCloseable {
 
-    // position 3 x f32 | normal 3 x f32 | colour 4 x u8 (normalised) | instance id i32
+    // position 3 x f32 | normal 3 x f32 | colour 3 x u8 + pattern code u8 (normalised) | instance id i32
     private static final int STRIDE = 32;
     private static final int NORMAL_OFFSET = 12;
     private static final int COLOR_OFFSET = 24;
@@ -65,12 +65,13 @@ final class SceneMesh implements AutoCloseable {
             float[] normals = scene.normals();
             int[] colors = scene.colors();
             int[] ids = scene.instanceIds();
+            byte[] patterns = scene.patterns();
             for (int v = 0; v < vertices; v++) {
                 int p = v * 3;
                 data.putFloat(positions[p]).putFloat(positions[p + 1]).putFloat(positions[p + 2]);
                 data.putFloat(normals[p]).putFloat(normals[p + 1]).putFloat(normals[p + 2]);
                 int rgb = colors[v];
-                data.put((byte) (rgb >>> 16)).put((byte) (rgb >>> 8)).put((byte) rgb).put((byte) 0xFF);
+                data.put((byte) (rgb >>> 16)).put((byte) (rgb >>> 8)).put((byte) rgb).put(patterns[v]);
                 data.putInt(ids[v]);
             }
             data.flip();

@@ -274,4 +274,50 @@ class OffscreenRendererTest {
         assertThat(n).as("pixels of instance %d", id).isPositive();
         return sum / n;
     }
+
+    @Test
+    void patternedSurfacesShowTextureWhilePlainOnesAreFlat() {
+        CameraView down = CameraView.of(0, 1.5, 0, 0, -Math.PI / 2, 60, 64, 64);
+        double[] spread = new double[SurfacePattern.values().length];
+        for (SurfacePattern pattern : new SurfacePattern[]{SurfacePattern.PLAIN, SurfacePattern.WOOD, SurfacePattern.TILES,
+                SurfacePattern.CARPET}) {
+            renderer.upload(new RenderSceneBuilder().addBox(-5, -0.1, -5, 5, 0, 5, 0xA07850, 0, pattern).build());
+            SensorFrame f = renderer.render(down);
+            assertThat(f.instanceAt(32, 32)).isZero();
+            spread[pattern.ordinal()] = luminanceSpread(f);
+        }
+        assertThat(spread[SurfacePattern.PLAIN.ordinal()]).isLessThan(1.0);
+        assertThat(spread[SurfacePattern.WOOD.ordinal()]).isGreaterThan(4.0);
+        assertThat(spread[SurfacePattern.TILES.ordinal()]).isGreaterThan(4.0);
+        assertThat(spread[SurfacePattern.CARPET.ordinal()]).isGreaterThan(2.0);
+    }
+
+    @Test
+    void emissiveGlassLooksTheSameWhicheverWayItFaces() {
+        // Two glass panes at the same height, one facing +z and one facing +x: lit surfaces would differ.
+        renderer.upload(new RenderSceneBuilder()
+                .addBox(-3, 0, -3.2, 3, 3, -3, 0xD4E9F7, 0, SurfacePattern.GLASS)
+                .addBox(-3.2, 0, -3, -3, 3, 3, 0xD4E9F7, 0, SurfacePattern.GLASS)
+                .addBox(-3, 0, -3.2, 3, 3, -3, 0xD4E9F7, 0).build());
+        int north = renderer.render(camera(0, 32, 32)).rgbAt(16, 16);
+        int west = renderer.render(camera(Math.PI / 2, 32, 32)).rgbAt(16, 16);
+        assertThat(west).isEqualTo(north);
+        assertThat(north & 0xFF).as("glass is bright").isGreaterThan(200);
+    }
+
+    private static double luminanceSpread(SensorFrame f) {
+        double sum = 0;
+        double sq = 0;
+        int n = f.width() * f.height();
+        for (int r = 0; r < f.height(); r++) {
+            for (int c = 0; c < f.width(); c++) {
+                int rgb = f.rgbAt(c, r);
+                double y = 0.3 * (rgb >> 16 & 0xFF) + 0.59 * (rgb >> 8 & 0xFF) + 0.11 * (rgb & 0xFF);
+                sum += y;
+                sq += y * y;
+            }
+        }
+        double mean = sum / n;
+        return Math.sqrt(Math.max(0, sq / n - mean * mean));
+    }
 }

@@ -56,4 +56,19 @@ class RenderSceneBuilderTest {
         assertThatThrownBy(() -> new RenderSceneBuilder().addTriangles(new float[8], 0, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void patternsAreKeptPerVertexAndDefaultToPlain() {
+        RenderScene scene = new RenderSceneBuilder().addBox(0, 0, 0, 1, 1, 1, 0x808080, 0, SurfacePattern.WOOD)
+                .addBox(2, 0, 0, 3, 1, 1, 0x808080, 1)
+                .addTriangles(new float[]{0, 0, 0, 1, 0, 0, 0, 1, 0}, 0x112233, 3, SurfacePattern.GLASS).build();
+        assertThat(scene.patterns()[0]).isEqualTo((byte) SurfacePattern.WOOD.code());
+        assertThat(scene.patterns()[36]).isEqualTo((byte) SurfacePattern.PLAIN.code());
+        assertThat(scene.patterns()[scene.vertexCount() - 1]).isEqualTo((byte) SurfacePattern.GLASS.code());
+        RenderScene plain = new RenderScene(new float[9], new float[9], new int[3], new int[3], 0);
+        assertThat(plain.patterns()).containsOnly((byte) 0);
+        assertThatThrownBy(() -> new RenderScene(new float[9], new float[9], new int[3], new int[3], 0, new byte[2]))
+                .hasMessageContaining("patterns");
+        assertThat(SurfacePattern.fromCode(SurfacePattern.BRICK.code())).isEqualTo(SurfacePattern.BRICK);
+    }
 }

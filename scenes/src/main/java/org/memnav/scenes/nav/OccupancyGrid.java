@@ -10,16 +10,21 @@ import java.util.ArrayDeque;
 /**
  * Where the agent's centre may stand: free cells at least {@code agentRadius} from every wall and
  * object footprint, restricted to the largest 4-connected free region (the "navmesh island" the
- * agent lives on). Cell (col,row) covers x in [col*cell, (col+1)*cell) and z likewise, origin 0,0.
+ * agent lives on). Cell (col,row) covers x in [originX + col*cell, originX + (col+1)*cell) and z
+ * likewise with rows. Immutable.
  */
 public final class OccupancyGrid {
 
+    private final double originX;
+    private final double originZ;
     private final int width;
     private final int height;
     private final double cell;
     private final boolean[] navigable;
 
-    private OccupancyGrid(int width, int height, double cell, boolean[] navigable) {
+    private OccupancyGrid(double originX, double originZ, int width, int height, double cell, boolean[] navigable) {
+        this.originX = originX;
+        this.originZ = originZ;
         this.width = width;
         this.height = height;
         this.cell = cell;
@@ -40,7 +45,25 @@ public final class OccupancyGrid {
         for (int i = 0; i < free.length; i++) {
             free[i] = !blocked[i];
         }
-        return new OccupancyGrid(w, h, cellSize, largestComponent(free, w, h));
+        return new OccupancyGrid(0, 0, w, h, cellSize, largestComponent(free, w, h));
+    }
+
+    /**
+     * A grid from explicit cells ({@code free[row * width + col]}), e.g. a voxelised mesh or a
+     * hand-made test map. With {@code largestIslandOnly} the cells outside the largest 4-connected
+     * free region become non-navigable, as {@link #build} does.
+     */
+    public static OccupancyGrid fromCells(double originX, double originZ, double cellSize, int width, int height,
+                                          boolean[] free, boolean largestIslandOnly) {
+        if (width <= 0 || height <= 0 || free.length != width * height) {
+            throw new IllegalArgumentException("grid of " + width + "x" + height + " needs " + (long) width * height
+                    + " cells, got " + free.length);
+        }
+        if (!(cellSize > 0)) {
+            throw new IllegalArgumentException("cell size must be positive, got " + cellSize);
+        }
+        boolean[] cells = largestIslandOnly ? largestComponent(free, width, height) : free.clone();
+        return new OccupancyGrid(originX, originZ, width, height, cellSize, cells);
     }
 
     /** Marks every cell whose centre lies within {@code r} of the rectangle. */
@@ -68,30 +91,39 @@ public final class OccupancyGrid {
         int best = 0;
         int bestSize = 0;
         int next = 0;
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        int[] queue = new int[w * h];
         for (int start = 0; start < free.length; start++) {
             if (!free[start] || label[start] != 0) {
                 continue;
             }
             next++;
-            int size = 0;
+            int head = 0;
+            int tail = 0;
             label[start] = next;
-            queue.add(start);
-            while (!queue.isEmpty()) {
-                int i = queue.poll();
-                size++;
+            queue[tail++] = start;
+            while (head < tail) {
+                int i = queue[head++];
                 int col = i % w;
                 int row = i / w;
-                int[] nbs = {col > 0 ? i - 1 : -1, col < w - 1 ? i + 1 : -1, row > 0 ? i - w : -1, row < h - 1 ? i + w : -1};
-                for (int n : nbs) {
-                    if (n >= 0 && free[n] && label[n] == 0) {
-                        label[n] = next;
-                        queue.add(n);
-                    }
+                if (col > 0 && free[i - 1] && label[i - 1] == 0) {
+                    label[i - 1] = next;
+                    queue[tail++] = i - 1;
+                }
+                if (col < w - 1 && free[i + 1] && label[i + 1] == 0) {
+                    label[i + 1] = next;
+                    queue[tail++] = i + 1;
+                }
+                if (row > 0 && free[i - w] && label[i - w] == 0) {
+                    label[i - w] = next;
+                    queue[tail++] = i - w;
+                }
+                if (row < h - 1 && free[i + w] && label[i + w] == 0) {
+                    label[i + w] = next;
+                    queue[tail++] = i + w;
                 }
             }
-            if (size > bestSize) {
-                bestSize = size;
+            if (tail > bestSize) {
+                bestSize = tail;
                 best = next;
             }
         }
@@ -114,6 +146,14 @@ public final class OccupancyGrid {
         return cell;
     }
 
+    public double originX() {
+        return originX;
+    }
+
+    public double originZ() {
+        return originZ;
+    }
+
     public boolean navigable(int col, int row) {
         return col >= 0 && row >= 0 && col < width && row < height && navigable[row * width + col];
     }
@@ -122,20 +162,35 @@ public final class OccupancyGrid {
         return navigable(colOf(x), rowOf(z));
     }
 
+    /** True when (x, z) lies on the grid at all (navigable or not). */
+    public boolean contains(double x, double z) {
+        int c = colOf(x);
+        int r = rowOf(z);
+        return c >= 0 && r >= 0 && c < width && r < height;
+    }
+
     public int colOf(double x) {
-        return (int) Math.floor(x / cell);
+        return (int) Math.floor((x - originX) / cell);
     }
 
     public int rowOf(double z) {
-        return (int) Math.floor(z / cell);
+        return (int) Math.floor((z - originZ) / cell);
     }
 
     public double xOf(int col) {
-        return (col + 0.5) * cell;
+        return originX + (col + 0.5) * cell;
     }
 
     public double zOf(int row) {
-        return (row + 0.5) * cell;
+        return originZ + (row + 0.5) * cell;
+    }
+
+    public int navigableCount() {
+        int n = 0;
+        for (boolean b : navigable) {
+            n += b ? 1 : 0;
+        }
+        return n;
     }
 
     public boolean anyNavigableIn(double x0, double z0, double x1, double z1) {
@@ -156,8 +211,8 @@ public final class OccupancyGrid {
         int r = rowOf(z);
         double best = Double.MAX_VALUE;
         double[] out = null;
-        for (int row = r - rc; row <= r + rc; row++) {
-            for (int col = c - rc; col <= c + rc; col++) {
+        for (int row = Math.max(0, r - rc); row <= Math.min(height - 1, r + rc); row++) {
+            for (int col = Math.max(0, c - rc); col <= Math.min(width - 1, c + rc); col++) {
                 if (navigable(col, row)) {
                     double d = Math.hypot(xOf(col) - x, zOf(row) - z);
                     if (d <= radius && d < best) {
@@ -175,6 +230,6 @@ public final class OccupancyGrid {
         for (int i = 0; i < cells.length; i++) {
             cells[i] = (byte) (navigable[i] ? 1 : 0);
         }
-        return new NavigabilityMap(0, 0, cell, width, height, cells);
+        return new NavigabilityMap(originX, originZ, cell, width, height, cells);
     }
 }

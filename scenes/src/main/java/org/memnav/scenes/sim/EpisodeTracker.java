@@ -2,37 +2,45 @@ package org.memnav.scenes.sim;
 
 import org.memnav.scenes.episode.GoalRegion;
 import org.memnav.scenes.episode.LifelongEpisodeGenerator.Episode;
-import org.memnav.scenes.nav.OccupancyGrid;
+import org.memnav.scenes.episode.LifelongEpisodeGenerator.Subtask;
+import org.memnav.scenes.nav.GridPathFinder;
 import org.memnav.simbridge.api.EpisodeStatus;
 import org.memnav.simbridge.api.SubtaskOutcome;
 import org.memnav.simbridge.api.Vec3;
 
 /**
- * Judges subtasks as Habitat-Lab's measures do: success when stopped within the success distance
- * (geodesic) of a goal view point; SPL from the subtask's own start position.
+ * Judges subtasks as GOAT-Bench's measures do: success when subtask_stop is called within the
+ * success distance (geodesic) of a goal view point; SPL = success * shortest / max(shortest, path)
+ * where shortest is the geodesic distance from the subtask's own start to the nearest view point
+ * and path is the distance the agent actually moved (forward steps; turns and collisions move
+ * nothing).
  */
 final class EpisodeTracker {
 
     private final Episode episode;
-    private final OccupancyGrid grid;
+    private final GridPathFinder finder;
     private final double successDistance;
     private final int budget;
     private int subtask;
     private int actions;
     private double pathLength;
-    private Vec3 subtaskStart;
+    private double shortest;
     private boolean over;
 
-    EpisodeTracker(Episode episode, OccupancyGrid grid, double successDistance, int budget, Vec3 start) {
+    EpisodeTracker(Episode episode, GridPathFinder finder, double successDistance, int budget, Vec3 start) {
         this.episode = episode;
-        this.grid = grid;
+        this.finder = finder;
         this.successDistance = successDistance;
         this.budget = budget;
-        this.subtaskStart = start;
+        this.shortest = distance(episode.subtasks().get(0).region(), start);
     }
 
     boolean over() {
         return over;
+    }
+
+    Episode episode() {
+        return episode;
     }
 
     /** Counts one action and the distance it moved; returns the outcome if the budget just ran out. */
@@ -47,19 +55,22 @@ final class EpisodeTracker {
 
     /** subtask_stop (or stop): judge the current subtask at {@code position} and move to the next. */
     SubtaskOutcome finish(Vec3 position, boolean budgetExhausted) {
-        GoalRegion region = episode.regions().get(subtask);
-        double finalDistance = distance(region, position);
-        double shortest = distance(region, subtaskStart);
+        Subtask current = episode.subtasks().get(subtask);
+        double finalDistance = distance(current.region(), position);
         boolean success = !budgetExhausted && finalDistance <= successDistance;
-        double spl = success ? (shortest <= 0 && pathLength <= 0 ? 1.0 : shortest / Math.max(shortest, pathLength)) : 0.0;
-        SubtaskOutcome outcome = new SubtaskOutcome(subtask, region.goal(), success, spl, shortest, pathLength, actions,
-                finalDistance, budgetExhausted);
+        double spl = 0;
+        if (success) {
+            spl = shortest <= 0 && pathLength <= 0 ? 1.0 : shortest / Math.max(shortest, pathLength);
+        }
+        SubtaskOutcome outcome = new SubtaskOutcome(subtask, current.region().goal(), success, spl, shortest, pathLength,
+                actions, finalDistance, budgetExhausted, current.revisit());
         subtask++;
         actions = 0;
         pathLength = 0;
-        subtaskStart = position;
-        if (subtask >= episode.regions().size()) {
+        if (subtask >= episode.subtasks().size()) {
             over = true;
+        } else {
+            shortest = distance(episode.subtasks().get(subtask).region(), position);
         }
         return outcome;
     }
@@ -69,15 +80,19 @@ final class EpisodeTracker {
     }
 
     EpisodeStatus status(SubtaskOutcome lastOutcome) {
-        int total = episode.regions().size();
+        int total = episode.subtasks().size();
         return new EpisodeStatus(Math.min(subtask, total - 1), total, actions, over, lastOutcome);
     }
 
     GoalRegion currentRegion() {
-        return episode.regions().get(Math.min(subtask, episode.regions().size() - 1));
+        return episode.subtasks().get(Math.min(subtask, episode.subtasks().size() - 1)).region();
+    }
+
+    double distanceToCurrentGoal(Vec3 p) {
+        return distance(currentRegion(), p);
     }
 
     private double distance(GoalRegion region, Vec3 p) {
-        return region.distanceAt(grid.colOf(p.x()), grid.rowOf(p.z()));
+        return region.geodesicDistance(finder, p.x(), p.z());
     }
 }

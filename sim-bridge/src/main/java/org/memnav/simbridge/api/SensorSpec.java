@@ -8,6 +8,11 @@ public record SensorSpec(int width, int height, double hfovDeg) {
         return new SensorSpec(256, 256, 90);
     }
 
+    /** GOAT-Bench's Stretch head camera: portrait 360 wide x 640 high, horizontal field of view 42 degrees. */
+    public static SensorSpec goatParity() {
+        return new SensorSpec(360, 640, 42);
+    }
+
     public int pixels() {
         return width * height;
     }

@@ -45,6 +45,8 @@ final class ServerConnection implements Runnable {
     private final String peer;
 
     private volatile Thread thread;
+    /** Set (under this object's lock) once the connection releases its simulator; guarded by {@code this}. */
+    private boolean closing;
     private ProtocolVersion agreed;
     private BackendLease lease;
 
@@ -72,10 +74,30 @@ final class ServerConnection implements Runnable {
         } catch (InterruptedException e) {
             LOG.log(System.Logger.Level.DEBUG, () -> "connection from " + peer + " interrupted by server shutdown");
         } finally {
-            if (lease != null) {
-                lease.close();
-            }
+            closeLease();
             onEnd.accept(this);
+        }
+    }
+
+    /**
+     * Releases the connection's simulator. A server shutdown interrupts this thread to cut a request
+     * short; the flag is cleared while the simulator closes (it may wait on its own threads, as the
+     * GL renderer does) and set again afterwards.
+     */
+    private void closeLease() {
+        synchronized (this) {
+            closing = true; // from here on abort() no longer interrupts this thread
+        }
+        if (lease == null) {
+            return;
+        }
+        boolean interrupted = Thread.interrupted();
+        try {
+            lease.close();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -86,9 +108,11 @@ final class ServerConnection implements Runnable {
         } catch (IOException ignored) {
             // Closing is all we wanted.
         }
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
+        synchronized (this) {
+            Thread t = thread;
+            if (t != null && !closing) {
+                t.interrupt();
+            }
         }
     }
 

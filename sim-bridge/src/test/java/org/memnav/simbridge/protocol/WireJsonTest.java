@@ -93,12 +93,14 @@ class WireJsonTest {
         SubtaskOutcome outcome = new SubtaskOutcome(1, Goal.category("chair"), true, 0.8, 4.0, 5.0, 21, 0.6, false);
         EpisodeStatus status = new EpisodeStatus(2, 5, 0, false, outcome);
 
-        for (Object value : List.of(caps, spec, scene, outcome, status, new EpisodeStatus(0, 1, 3, false, null))) {
+        SubtaskOutcome revisit = new SubtaskOutcome(2, Goal.category("chair"), false, 0.0, 3.0, 9.5, 40, 2.5, false, true);
+        for (Object value : List.of(caps, spec, scene, outcome, revisit, status, new EpisodeStatus(0, 1, 3, false, null))) {
             JsonNode tree = json.toObject(value);
             assertThat(json.fromTree(tree, value.getClass(), "test")).as(value.getClass().getSimpleName()).isEqualTo(value);
         }
         assertThat(text(caps)).contains("\"protocol_version\":\"1.0\"", "\"hfov_deg\":90.0", "\"actions\":[\"move_forward\"");
         assertThat(text(status)).contains("\"last_outcome\":{\"subtask_index\":1", "\"budget_exhausted\":false");
+        assertThat(text(revisit)).endsWith("\"budget_exhausted\":false,\"revisit\":true}");
         assertThat(text(new EpisodeStatus(0, 1, 3, false, null))).contains("\"last_outcome\":null");
     }
 

@@ -1,0 +1,21 @@
+package org.memnav.app.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code memnav recording}: look into, repair and compare MCAP run recordings. */
+@Command(name = "recording", mixinStandardHelpOptions = true,
+        description = "Inspect, repair and compare MCAP recordings (info, repair, compare).",
+        subcommands = {RecordingInfoCommand.class, RecordingRepairCommand.class, RecordingCompareCommand.class})
+public final class RecordingCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "choose one of: " + String.join(", ", spec.subcommands().keySet()));
+    }
+}
