@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memnav.app.cli.MemnavCommand;
+import org.memnav.app.cli.CommandOutcome;
 import org.memnav.recordings.RunRecording;
 import org.memnav.recordings.SubtaskEvent;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,23 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HeadlessRunEndToEndTest {
 
-    private record Result(int exit, String out, String err) {
-    }
 
-    private static Result memnav(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = MemnavCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CommandOutcome memnav(String... args) {
+        return CommandOutcome.execute(args);
     }
 
     @Test
     void runPrintsATableAndAJsonSummaryAndWritesARecording(@TempDir Path dir) throws Exception {
         Path mcap = dir.resolve("run.mcap");
-        Result r = memnav("run", "--headless", "--episodes", "1", "--seed", "7", "--subtasks", "3",
+        CommandOutcome r = memnav("run", "--headless", "--episodes", "1", "--seed", "7", "--subtasks", "3",
                 "--out", mcap.toString(), "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -67,20 +56,20 @@ class HeadlessRunEndToEndTest {
     @Test
     void everySubcommandHasHelpAndBadInputFailsWithOneLineReason(@TempDir Path dir) {
         assertThat(memnav("--help").out()).contains("Usage: memnav").contains("run");
-        Result help = memnav("run", "--help");
+        CommandOutcome help = memnav("run", "--help");
         assertThat(help.exit()).isZero();
         assertThat(help.out()).contains("--episodes").contains("--json").contains("--out");
 
-        Result badScene = memnav("run", "--scene", dir.resolve("missing.json").toString());
+        CommandOutcome badScene = memnav("run", "--scene", dir.resolve("missing.json").toString());
         assertThat(badScene.exit()).isNotZero();
         assertThat(badScene.err().strip()).startsWith("memnav: ").contains("missing.json");
         assertThat(badScene.err().strip().lines()).hasSize(1);
 
-        Result deadSim = memnav("run", "--sim", "tcp://127.0.0.1:1");
+        CommandOutcome deadSim = memnav("run", "--sim", "tcp://127.0.0.1:1");
         assertThat(deadSim.exit()).isNotZero();
         assertThat(deadSim.err()).contains("memnav: ").contains("127.0.0.1:1");
 
-        Result badModel = memnav("run", "--encoder", dir.resolve("nope.json").toString());
+        CommandOutcome badModel = memnav("run", "--encoder", dir.resolve("nope.json").toString());
         assertThat(badModel.exit()).isNotZero();
         assertThat(badModel.err()).contains("nope.json");
     }

@@ -1,19 +1,15 @@
 package org.memnav.tests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memnav.app.cli.MemnavCommand;
+import org.memnav.app.cli.CommandOutcome;
 import org.memnav.recordings.RunRecorder;
 import org.memnav.recordings.RunRecorderOptions;
 import org.memnav.recordings.bench.SyntheticRun;
 import org.memnav.recordings.mcap.McapWriterOptions;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,21 +25,9 @@ class RecordingCommandsEndToEndTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out, String err) {
-        JsonNode json() throws IOException {
-            List<String> lines = out.lines().toList();
-            return new ObjectMapper().readTree(lines.get(lines.size() - 1));
-        }
-    }
 
-    private static Result memnav(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = MemnavCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CommandOutcome memnav(String... args) {
+        return CommandOutcome.execute(args);
     }
 
     private Path record(String name, SyntheticRun.Shape shape) throws IOException {
@@ -59,12 +43,12 @@ class RecordingCommandsEndToEndTest {
     @Test
     void infoRepairAndInfoAgainOnACrashedRecording() throws Exception {
         Path file = record("run.mcap", SHAPE);
-        Result info = memnav("recording", "info", file.toString(), "--json");
+        CommandOutcome info = memnav("recording", "info", file.toString(), "--json");
         assertThat(info.exit()).as(info.err()).isZero();
         assertThat(info.out().lines().findFirst().orElseThrow()).contains("topic").contains("messages").contains("schema");
         assertThat(info.out()).contains("/observation/depth").contains("foxglove.RawImage").contains("/encoder/tokens")
                 .contains("complete (summary and footer present)");
-        JsonNode j = info.json();
+        JsonNode j = info.lastLineJson();
         assertThat(j.get("complete").asBoolean()).isTrue();
         assertThat(j.get("channel_count").asInt()).isEqualTo(11);
         assertThat(j.get("steps").asInt()).isEqualTo(400);
@@ -75,24 +59,24 @@ class RecordingCommandsEndToEndTest {
         byte[] bytes = Files.readAllBytes(file);
         Path crashed = dir.resolve("crashed.mcap");
         Files.write(crashed, Arrays.copyOf(bytes, bytes.length / 2));
-        Result before = memnav("recording", "info", crashed.toString(), "--json");
+        CommandOutcome before = memnav("recording", "info", crashed.toString(), "--json");
         assertThat(before.exit()).as(before.err()).isZero();
         assertThat(before.out()).contains("recovered: ");
-        assertThat(before.json().get("complete").asBoolean()).isFalse();
-        long recovered = before.json().get("message_count").asLong();
+        assertThat(before.lastLineJson().get("complete").asBoolean()).isFalse();
+        long recovered = before.lastLineJson().get("message_count").asLong();
         assertThat(recovered).isPositive().isLessThan(messages);
 
-        Result repair = memnav("recording", "repair", crashed.toString(), "--json");
+        CommandOutcome repair = memnav("recording", "repair", crashed.toString(), "--json");
         assertThat(repair.exit()).as(repair.err()).isZero();
-        JsonNode r = repair.json();
+        JsonNode r = repair.lastLineJson();
         assertThat(r.get("already_intact").asBoolean()).isFalse();
         assertThat(r.get("messages").asLong()).isEqualTo(recovered);
         assertThat(r.get("dropped_tail").asText()).endsWith("crashed.mcap.truncated-tail");
 
-        Result after = memnav("recording", "info", crashed.toString(), "--json");
-        assertThat(after.json().get("complete").asBoolean()).isTrue();
-        assertThat(after.json().get("message_count").asLong()).isEqualTo(recovered);
-        Result again = memnav("recording", "repair", crashed.toString());
+        CommandOutcome after = memnav("recording", "info", crashed.toString(), "--json");
+        assertThat(after.lastLineJson().get("complete").asBoolean()).isTrue();
+        assertThat(after.lastLineJson().get("message_count").asLong()).isEqualTo(recovered);
+        CommandOutcome again = memnav("recording", "repair", crashed.toString());
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains("nothing to repair");
     }
@@ -101,10 +85,10 @@ class RecordingCommandsEndToEndTest {
     void compareLinesUpSubtasksAndDiffsThem() throws Exception {
         Path a = record("a.mcap", SHAPE);
         Path b = record("b.mcap", new SyntheticRun.Shape(300, 32, 24, 16, 8, 10, 10, 100, 3, 3));
-        Result cmp = memnav("recording", "compare", a.toString(), b.toString(), "--json");
+        CommandOutcome cmp = memnav("recording", "compare", a.toString(), b.toString(), "--json");
         assertThat(cmp.exit()).as(cmp.err()).isZero();
         assertThat(cmp.out().lines().findFirst().orElseThrow()).contains("spl_1").contains("writes_2").contains("d_mem_kb_2");
-        JsonNode j = cmp.json();
+        JsonNode j = cmp.lastLineJson();
         assertThat(j.get("runs")).hasSize(2);
         JsonNode first = j.get("subtasks").get(0);
         assertThat(first.get("runs").get(0).get("writes").asLong()).isEqualTo(10); // decisions at 0, 15, ..., 135
@@ -118,23 +102,23 @@ class RecordingCommandsEndToEndTest {
         for (String[] help : List.of(new String[] {"recording", "--help"}, new String[] {"recording", "info", "--help"},
                 new String[] {"recording", "repair", "--help"}, new String[] {"recording", "compare", "--help"},
                 new String[] {"bench", "recordings", "--help"})) {
-            Result r = memnav(help);
+            CommandOutcome r = memnav(help);
             assertThat(r.exit()).as(String.join(" ", help)).isZero();
             assertThat(r.out()).contains("Usage: memnav");
         }
         Path text = dir.resolve("notes.mcap");
         Files.writeString(text, "just some notes", StandardCharsets.UTF_8);
         for (String command : List.of("info", "repair")) {
-            Result r = memnav("recording", command, text.toString());
+            CommandOutcome r = memnav("recording", command, text.toString());
             assertThat(r.exit()).isNotZero();
             assertThat(r.err().strip()).startsWith("memnav: ").contains("notes.mcap").contains("not an MCAP file");
             assertThat(r.err().strip().lines()).hasSize(1);
         }
-        Result missing = memnav("recording", "info", dir.resolve("missing.mcap").toString());
+        CommandOutcome missing = memnav("recording", "info", dir.resolve("missing.mcap").toString());
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err().strip()).isEqualTo("memnav: no such recording: " + dir.resolve("missing.mcap"));
         assertThat(Files.readString(text)).as("a failed repair leaves the file alone").isEqualTo("just some notes");
-        Result one = memnav("recording", "compare", record("solo.mcap", SHAPE).toString());
+        CommandOutcome one = memnav("recording", "compare", record("solo.mcap", SHAPE).toString());
         assertThat(one.exit()).isNotZero();
         assertThat(one.err()).contains("RUN.mcap");
     }

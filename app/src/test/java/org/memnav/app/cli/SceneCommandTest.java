@@ -1,46 +1,29 @@
 package org.memnav.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memnav.scenes.layout.SceneFiles;
 import org.memnav.scenes.layout.SceneLayout;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code memnav scene ...} and {@code memnav bench sim} as a user types them. */
 class SceneCommandTest {
 
-    private record Result(int exit, String out, String err) {
-        JsonNode lastLineJson() throws Exception {
-            List<String> lines = out.lines().toList();
-            return new ObjectMapper().readTree(lines.get(lines.size() - 1));
-        }
-    }
 
-    private static Result memnav(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = MemnavCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CommandOutcome memnav(String... args) {
+        return CommandOutcome.execute(args);
     }
 
     @Test
     void generateWritesTheSameSceneFileForTheSameSeed(@TempDir Path dir) throws Exception {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");
-        Result r = memnav("scene", "generate", "--kind", "office", "--seed", "12", "--out", a.toString(), "--json");
+        CommandOutcome r = memnav("scene", "generate", "--kind", "office", "--seed", "12", "--out", a.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines().findFirst().orElseThrow()).contains("scene").contains("rooms").contains("objects");
         JsonNode json = r.lastLineJson();
@@ -53,26 +36,26 @@ class SceneCommandTest {
         SceneLayout layout = new SceneFiles().read(a);
         assertThat(layout.objects()).hasSize(json.get("objects").asInt());
 
-        Result heldOut = memnav("scene", "generate", "--seed", "900001", "--out", dir.resolve("h.json").toString());
+        CommandOutcome heldOut = memnav("scene", "generate", "--seed", "900001", "--out", dir.resolve("h.json").toString());
         assertThat(heldOut.out()).contains("held-out");
     }
 
     @Test
     void badArgumentsFailWithAOneLineReason(@TempDir Path dir) {
-        Result kind = memnav("scene", "generate", "--kind", "castle", "--out", dir.resolve("x.json").toString());
+        CommandOutcome kind = memnav("scene", "generate", "--kind", "castle", "--out", dir.resolve("x.json").toString());
         assertThat(kind.exit()).isNotZero();
         assertThat(kind.err().strip()).startsWith("memnav: ").contains("castle");
         assertThat(kind.err().strip().lines()).hasSize(1);
 
-        Result directory = memnav("scene", "generate", "--out", dir.toString());
+        CommandOutcome directory = memnav("scene", "generate", "--out", dir.toString());
         assertThat(directory.exit()).isNotZero();
         assertThat(directory.err()).contains("is a directory");
 
-        Result missingScene = memnav("scene", "preview", "--scene", dir.resolve("none.json").toString(), "--out", dir.toString());
+        CommandOutcome missingScene = memnav("scene", "preview", "--scene", dir.resolve("none.json").toString(), "--out", dir.toString());
         assertThat(missingScene.exit()).isNotZero();
         assertThat(missingScene.err().strip()).startsWith("memnav: ").contains("none.json");
 
-        Result noSub = memnav("scene");
+        CommandOutcome noSub = memnav("scene");
         assertThat(noSub.exit()).isNotZero();
         assertThat(noSub.err()).contains("generate").contains("sets").contains("preview");
     }
@@ -81,7 +64,7 @@ class SceneCommandTest {
     void everySceneAndBenchSubcommandHasHelp() {
         for (String[] cmd : new String[][]{{"scene", "--help"}, {"scene", "generate", "--help"}, {"scene", "sets", "--help"},
                 {"scene", "preview", "--help"}, {"bench", "sim", "--help"}}) {
-            Result r = memnav(cmd);
+            CommandOutcome r = memnav(cmd);
             assertThat(r.exit()).as(String.join(" ", cmd)).isZero();
             assertThat(r.out()).contains("Usage:");
         }
@@ -89,7 +72,7 @@ class SceneCommandTest {
 
     @Test
     void setsListsTrainAndHeldOut() throws Exception {
-        Result r = memnav("scene", "sets", "--json");
+        CommandOutcome r = memnav("scene", "sets", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("train").contains("heldout").contains("val_unseen");
         JsonNode sets = r.lastLineJson().get("sets");
@@ -99,7 +82,7 @@ class SceneCommandTest {
 
     @Test
     void previewWritesSensorImagesGoalPicturesAndAMap(@TempDir Path dir) throws Exception {
-        Result r = memnav("scene", "preview", "--scene", "scene-set:train/apartment-7", "--episode-seed", "3", "--out",
+        CommandOutcome r = memnav("scene", "preview", "--scene", "scene-set:train/apartment-7", "--episode-seed", "3", "--out",
                 dir.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = r.lastLineJson();
@@ -113,7 +96,7 @@ class SceneCommandTest {
 
     @Test
     void benchSimPrintsATableAndAJsonLine() throws Exception {
-        Result r = memnav("bench", "sim", "--seconds", "0.2", "--generation-seeds", "2", "--json");
+        CommandOutcome r = memnav("bench", "sim", "--seconds", "0.2", "--generation-seeds", "2", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("step + render 256x256").contains("geodesic").contains("generate office");
         JsonNode json = r.lastLineJson();

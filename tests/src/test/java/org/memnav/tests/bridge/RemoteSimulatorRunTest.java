@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.memnav.app.cli.MemnavCommand;
+import org.memnav.app.cli.CommandOutcome;
 import org.memnav.recordings.RunRecording;
-import picocli.CommandLine;
 
 /**
  * {@code memnav run --sim tcp://...} against the Python grid-world server, exactly as a user types it:
@@ -24,24 +21,16 @@ import picocli.CommandLine;
 class RemoteSimulatorRunTest {
     private static final String SCENE = "gridworld:rooms?seed=3";
 
-    private record Result(int exit, String out, String err) {
-    }
 
-    private static Result memnav(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = MemnavCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
+    private static CommandOutcome memnav(String... args) {
+        return CommandOutcome.execute(args);
     }
 
     @Test
     void aRunAgainstThePythonServerFinishesAndIsRecorded(@TempDir Path dir) throws Exception {
         Path mcap = dir.resolve("python.mcap");
         try (PythonGridWorldProcess server = PythonGridWorldProcess.start("--width", "128", "--height", "128")) {
-            Result r = memnav("run", "--headless", "--sim", server.endpoint().toString(), "--scene", SCENE, "--episodes", "1",
+            CommandOutcome r = memnav("run", "--headless", "--sim", server.endpoint().toString(), "--scene", SCENE, "--episodes", "1",
                     "--subtasks", "1", "--seed", "3", "--out", mcap.toString(), "--json");
             assertThat(r.exit()).as(r.err() + server.stderr()).isZero();
             List<String> lines = r.out().lines().toList();
@@ -66,7 +55,7 @@ class RemoteSimulatorRunTest {
         int answered = 39; // the server kills itself (SIGKILL) when step request 40 arrives
         try (PythonGridWorldProcess server = PythonGridWorldProcess.start("--crash-after-steps", Integer.toString(answered + 1),
                 "--width", "256", "--height", "256")) {
-            Result r = memnav("run", "--headless", "--sim", server.endpoint().toString(), "--scene", SCENE, "--episodes", "2",
+            CommandOutcome r = memnav("run", "--headless", "--sim", server.endpoint().toString(), "--scene", SCENE, "--episodes", "2",
                     "--subtasks", "3", "--seed", "3", "--out", mcap.toString(), "--json");
 
             assertThat(r.exit()).isNotZero();

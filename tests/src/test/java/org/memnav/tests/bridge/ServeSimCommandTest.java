@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.memnav.app.cli.CommandOutcome;
 import org.memnav.app.cli.MemnavCommand;
 import org.memnav.simbridge.api.Action;
 import org.memnav.simbridge.api.EpisodeRequest;
@@ -28,16 +29,9 @@ import picocli.CommandLine;
 class ServeSimCommandTest {
     private static final Pattern ADDRESS = Pattern.compile("tcp://([0-9.]+):(\\d+)");
 
-    private record Result(int exit, String out, String err) {
-    }
 
-    private static Result memnav(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = MemnavCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Result(cl.execute(args), out.toString(), err.toString());
+    private static CommandOutcome memnav(String... args) {
+        return CommandOutcome.execute(args);
     }
 
     @Test
@@ -99,21 +93,21 @@ class ServeSimCommandTest {
     @Test
     void serveSimRefusesBadSettingsWithOneLine(@TempDir Path dir) {
         assertThat(memnav("serve-sim", "--help").out()).contains("--port").contains("--scene").contains("--bind");
-        Result missing = memnav("serve-sim", "--port", "0", "--scene", dir.resolve("nowhere.json").toString());
+        CommandOutcome missing = memnav("serve-sim", "--port", "0", "--scene", dir.resolve("nowhere.json").toString());
         assertThat(missing.exit()).isNotZero();
         assertThat(missing.err().strip()).startsWith("memnav: ").contains("nowhere.json");
         assertThat(missing.err().strip().lines()).hasSize(1);
-        Result port = memnav("serve-sim", "--port", "70000");
+        CommandOutcome port = memnav("serve-sim", "--port", "70000");
         assertThat(port.exit()).isNotZero();
         assertThat(port.err().strip()).isEqualTo("memnav: --port must be 0..65535, got 70000");
-        Result bind = memnav("serve-sim", "--port", "0", "--bind", "203.0.113.77");
+        CommandOutcome bind = memnav("serve-sim", "--port", "0", "--bind", "203.0.113.77");
         assertThat(bind.exit()).isNotZero();
         assertThat(bind.err().strip()).startsWith("memnav: could not listen on 203.0.113.77");
     }
 
     @Test
     void benchBridgePrintsATableAndAJsonLineWithRatiosToRawLoopback() throws Exception {
-        Result r = memnav("bench", "bridge", "--width", "64", "--height", "48", "--steps", "20", "--warmup", "2",
+        CommandOutcome r = memnav("bench", "bridge", "--width", "64", "--height", "48", "--steps", "20", "--warmup", "2",
                 "--small-requests", "50", "--python", "--python-exe", System.getProperty(PythonGridWorldProcess.PYTHON_PROPERTY,
                         PythonGridWorldProcess.DEFAULT_PYTHON), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -129,7 +123,7 @@ class ServeSimCommandTest {
             assertThat(summary.get("python_" + key).asDouble()).as("python_" + key).isPositive();
         }
         assertThat(summary.has("protocol_overhead_ms")).isTrue();
-        Result bad = memnav("bench", "bridge", "--steps", "0");
+        CommandOutcome bad = memnav("bench", "bridge", "--steps", "0");
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.err().strip()).startsWith("memnav: ").contains("0 steps");
     }
