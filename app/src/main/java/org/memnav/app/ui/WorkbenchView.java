@@ -28,7 +28,7 @@ public final class WorkbenchView {
         mapView.setId("topDownMap");
         mapView.setPreserveRatio(true);
         mapView.setFitWidth(720);
-        mapView.setFitHeight(620);
+        mapView.setFitHeight(600);
         egoView.setId("egocentricView");
         egoView.setPreserveRatio(true);
         egoView.setFitWidth(384);

@@ -28,7 +28,7 @@ public final class WorkbenchWindow {
 
     public static Stage show(Stage stage, WorkbenchViewModel vm) {
         WorkbenchView view = new WorkbenchView(vm);
-        stage.setScene(new Scene(view.root(), 1180, 690));
+        stage.setScene(new Scene(view.root(), 1180, 740));
         stage.titleProperty().bind(vm.titleProperty());
         stage.show();
         return stage;
