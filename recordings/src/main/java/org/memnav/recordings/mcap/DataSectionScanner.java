@@ -2,6 +2,7 @@ package org.memnav.recordings.mcap;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,7 +120,12 @@ final class DataSectionScanner {
             }
             case Opcode.MESSAGE_INDEX -> {
                 if (lastChunk != null && length >= 2) {
-                    lastChunk.indexOffsets.put(reader(contentStart, 2).u16(), pos);
+                    LittleEndianReader in = reader(contentStart, length);
+                    int channelId = in.u16();
+                    if (!lastChunk.matchesIndex(channelId, in)) {
+                        lastChunk.indexDamaged = true;
+                    }
+                    lastChunk.indexOffsets.put(channelId, pos);
                     lastChunk.indexLength += Opcode.RECORD_PREFIX_BYTES + length;
                 }
             }
@@ -170,6 +176,7 @@ final class DataSectionScanner {
         long chunkEnd = 0;
         Set<Integer> channels = new HashSet<>();
         List<long[]> counted = new ArrayList<>(); // {channel id, log time}, counted once the whole chunk parsed
+        Map<Integer, Set<List<Long>>> entries = new HashMap<>(); // what each channel's Message Index must list
         while (cursor.next()) {
             switch (cursor.opcode()) {
                 case Opcode.SCHEMA -> {
@@ -189,6 +196,8 @@ final class DataSectionScanner {
                                 + " which no earlier Channel record defines");
                     }
                     counted.add(new long[] {head.channelId(), head.logTime()});
+                    entries.computeIfAbsent(head.channelId(), c -> new HashSet<>())
+                            .add(List.of(head.logTime(), (long) cursor.recordStart()));
                     channels.add(head.channelId());
                     if (chunkMessages == 0 || Long.compareUnsigned(head.logTime(), chunkStart) < 0) {
                         chunkStart = head.logTime();
@@ -206,7 +215,8 @@ final class DataSectionScanner {
             countMessage((int) m[0], m[1]);
         }
         // The span comes from the messages themselves, so merging stays right even if the header's span is off.
-        lastChunk = new PendingChunk(pos, Opcode.RECORD_PREFIX_BYTES + length, header, chunkStart, chunkEnd, channels);
+        lastChunk = new PendingChunk(pos, Opcode.RECORD_PREFIX_BYTES + length, header, chunkStart, chunkEnd, channels,
+                entries);
     }
 
     private void countMessage(int channelId, long logTime) {
@@ -249,9 +259,10 @@ final class DataSectionScanner {
             return;
         }
         ChunkHeader h = lastChunk.header;
-        // Message indexes found after the chunk are trusted only if there is one for each of its channels;
-        // otherwise readers index the chunk by decoding it, so no channel is hidden by a lost index record.
-        boolean complete = lastChunk.indexOffsets.keySet().equals(lastChunk.channels);
+        // Message indexes found after the chunk are trusted only if there is one for each of its channels and
+        // each lists exactly the chunk's messages; otherwise readers index the chunk by decoding it, so a lost
+        // or damaged index record cannot hide a message from range and latest-at queries.
+        boolean complete = !lastChunk.indexDamaged && lastChunk.indexOffsets.keySet().equals(lastChunk.channels);
         McapChunkIndex index = new McapChunkIndex(lastChunk.startTime, lastChunk.endTime, lastChunk.offset,
                 lastChunk.length, complete ? lastChunk.indexOffsets : Map.of(), complete ? lastChunk.indexLength : 0,
                 h.compression(), h.recordsLength(), h.uncompressedSize());
@@ -286,16 +297,37 @@ final class DataSectionScanner {
         final long startTime;
         final long endTime;
         final Set<Integer> channels;
+        final Map<Integer, Set<List<Long>>> entries;
         final Map<Integer, Long> indexOffsets = new LinkedHashMap<>();
         long indexLength;
+        boolean indexDamaged;
 
-        PendingChunk(long offset, long length, ChunkHeader header, long startTime, long endTime, Set<Integer> channels) {
+        PendingChunk(long offset, long length, ChunkHeader header, long startTime, long endTime, Set<Integer> channels,
+                Map<Integer, Set<List<Long>>> entries) {
             this.channels = channels;
+            this.entries = entries;
             this.offset = offset;
             this.length = length;
             this.header = header;
             this.startTime = startTime;
             this.endTime = endTime;
+        }
+
+        /** True when the Message Index content after the channel id lists exactly this chunk's messages on it. */
+        boolean matchesIndex(int channelId, LittleEndianReader in) {
+            Set<List<Long>> expected = entries.getOrDefault(channelId, Set.of());
+            if (indexOffsets.containsKey(channelId) || in.remaining() < 4) {
+                return false;
+            }
+            long bytes = in.u32();
+            if (bytes % 16 != 0 || bytes > in.remaining() || bytes / 16 != expected.size()) {
+                return false;
+            }
+            Set<List<Long>> listed = new HashSet<>();
+            for (long i = 0; i < bytes / 16; i++) {
+                listed.add(List.of(in.u64(), in.u64()));
+            }
+            return listed.equals(expected);
         }
     }
 

@@ -20,11 +20,11 @@ import static org.assertj.core.api.Assertions.fail;
  * {@link McapFormatException} naming the file; never another exception, a hang or an out-of-memory (the
  * reader's limits are lowered so a hostile length is refused long before the heap runs out).
  *
- * <p>The default test run fuzzes for a short while (surefire's {@code fuzz} execution in recordings/pom.xml
- * sets {@code JAZZER_FUZZ=1}; the generated corpus goes to {@code target/fuzz}), starting from the seed files in
- * {@code src/test/resources/.../McapReaderFuzzTestInputs/readerReadsOrRejectsAnyFile/}. Longer runs on demand:
- * {@code JAZZER_FUZZ=1 JAZZER_MAX_DURATION=10m mvn -pl recordings test -Dtest=McapReaderFuzzTest}.
- * A finding is saved next to the seeds as {@code crash-*} and replayed by every later run.
+ * <p>The default test run replays, deterministically, the seed files and past findings in
+ * {@code src/test/resources/.../McapReaderFuzzTestInputs/readerReadsOrRejectsAnyFile/}. Fuzzing proper is on
+ * demand, because random exploration has no place in a CI gate: {@code mvn -pl recordings test -Pfuzz}
+ * (10 s; {@code JAZZER_MAX_DURATION=10m} for longer). A finding is saved next to the seeds as {@code crash-*}
+ * and replayed by every later run.
  */
 class McapReaderFuzzTest {
     private static final McapReaderOptions LIMITS = McapReaderOptions.defaults()
