@@ -46,6 +46,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--val-scenes", type=int, default=8, help="last N scenes held back to measure the encoder")
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--stem", choices=["patch", "conv"], default="conv", help="patch embedding (see vit_encoder.EncoderConfig)")
+    p.add_argument("--init", type=Path, help="continue from this checkpoint's encoder weights (heads start afresh)")
     return p.parse_args()
 
 
@@ -184,6 +185,12 @@ def main() -> int:
 
     config = EncoderConfig(stem=args.stem)
     model = PatchEncoder(config)
+    previous_steps = 0
+    if args.init:
+        start = torch.load(args.init, map_location="cpu")
+        model.load_state_dict(start["state_dict"])
+        previous_steps = start.get("training", {}).get("steps", 0)
+        print(f"continuing from {args.init} ({previous_steps} steps)", flush=True)
     heads = TrainingHeads(config.dim, len(data.vocabulary))
     params = list(model.parameters()) + list(heads.parameters())
     optimiser = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.05)
@@ -208,10 +215,10 @@ def main() -> int:
             log.append(entry)
             print(json.dumps(entry), flush=True)
         if (step + 1) % 200 == 0 or step == total_steps - 1:
-            save(args, model, config, data, step + 1, log, None)
+            save(args, model, config, data, previous_steps + step + 1, log, None)
     metrics = evaluate(model, heads, data, val_rows, lookup, background) if len(val_rows) else {}
     print(json.dumps({"held_back": metrics}), flush=True)
-    save(args, model, config, data, total_steps, log, metrics)
+    save(args, model, config, data, previous_steps + total_steps, log, metrics)
     print(f"trained {parameter_count(model)} parameters in {time.perf_counter() - started:.0f} s -> {args.out}")
     return 0
 

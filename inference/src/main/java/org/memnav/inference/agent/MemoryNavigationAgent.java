@@ -39,6 +39,10 @@ public final class MemoryNavigationAgent implements NavigationAgent {
     private static final double STUCK_DISTANCE_M = 0.3;
     /** The initial look-around writes every third turn: four views, a panorama at 90-degree spacing. */
     private static final int SPIN_WRITE_EVERY = 3;
+    /** Re-checks at a remembered goal before stopping, per subtask; then it stops where it is. */
+    private static final int MAX_ARRIVAL_CHECKS = 3;
+    /** A re-check confirms the goal when the policy still puts it within this distance of the agent. */
+    private static final double CONFIRM_RADIUS_M = 1.0;
 
     private final SimBackend sim;
     private final MemoryPipeline pipeline;
@@ -62,6 +66,7 @@ public final class MemoryNavigationAgent implements NavigationAgent {
     private Vec3 target;
     private NavigationMode mode = NavigationMode.EXPLORATION;
     private GoalVector goal;
+    private int arrivalChecks;
     private double pendingGoalMs;
 
     public MemoryNavigationAgent(SimBackend sim, MemoryPipeline pipeline, MemoryAgentSettings settings) {
@@ -107,6 +112,7 @@ public final class MemoryNavigationAgent implements NavigationAgent {
             }
             target = null;
             mode = NavigationMode.EXPLORATION;
+            arrivalChecks = 0;
             goal = pipeline.goals().encode(currentGoal());
             pendingGoalMs = goal.latencyMs();
         }
@@ -134,6 +140,23 @@ public final class MemoryNavigationAgent implements NavigationAgent {
         }
         Decision decision = due ? decide(obs, cost) : null;
         Action action = target == null ? null : follower.next(sim, obs.pose(), target);
+        if (action == null && mode == NavigationMode.MEMORY_GUIDED && target != null && arrivalChecks < MAX_ARRIVAL_CHECKS) {
+            // Arrived where memory put the goal: look again with what the agent sees now before stopping.
+            arrivalChecks++;
+            Vec3 arrived = target;
+            if (encoded == null) {
+                encoded = write(obs, cost);
+            }
+            decision = decide(obs, cost);
+            boolean confirmed = mode == NavigationMode.MEMORY_GUIDED && target != null
+                    && target.horizontalDistanceTo(obs.pose().position()) <= CONFIRM_RADIUS_M;
+            if (!confirmed) {
+                if (mode == NavigationMode.EXPLORATION) {
+                    blacklist.add(arrived); // the goal is not here after all
+                }
+                action = target == null ? null : follower.next(sim, obs.pose(), target);
+            }
+        }
         if (action == null && mode == NavigationMode.EXPLORATION && target != null) {
             blacklist.add(target); // reached or unreachable frontier: look elsewhere
             if (encoded == null) {
