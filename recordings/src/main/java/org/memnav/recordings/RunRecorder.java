@@ -16,7 +16,6 @@ import org.memnav.simbridge.api.SubtaskOutcome;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
@@ -188,10 +187,11 @@ public final class RunRecorder implements AutoCloseable {
     /** Records {@code depth} as a foxglove.RawImage (32FC1, metres) at {@code step}, whatever the depth cadence. */
     public synchronized void recordDepth(int step, DepthImage depth) throws IOException {
         Objects.requireNonNull(depth, "recordDepth needs a depth image (the observation has no depth frame)");
-        ByteBuffer bytes = ByteBuffer.allocate(depth.metres().length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        bytes.asFloatBuffer().put(depth.metres());
+        ByteBuffer bytes = depth.littleEndianBytes(); // float32 little-endian, as the RawImage stores it
+        byte[] raw = new byte[bytes.remaining()];
+        bytes.get(raw);
         write(depthChannel, step, RawImageProto.encode(timeline.logTimeOf(step), FRAME_ID, depth.width(), depth.height(),
-                "32FC1", depth.width() * Float.BYTES, bytes.array()));
+                "32FC1", depth.width() * Float.BYTES, raw));
     }
 
     /** Whether {@link #recordObservation} records the RGB frame of {@code step}. */

@@ -48,7 +48,7 @@ public final class ExploredMap {
             double endX = sx;
             double endZ = sz;
             for (int v = PIXEL_STRIDE / 2; v < depth.height(); v += PIXEL_STRIDE) {
-                float d = depth.metres()[v * depth.width() + u];
+                float d = depth.at(u, v);
                 if (d <= 0) {
                     continue;
                 }

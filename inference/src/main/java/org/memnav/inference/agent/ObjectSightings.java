@@ -34,7 +34,7 @@ public final class ObjectSightings {
             for (int u = 0; u < semantic.width(); u += 2) {
                 int i = v * semantic.width() + u;
                 int id = semantic.ids()[i];
-                float d = depth.metres()[i];
+                float d = depth.at(i);
                 if (id <= 0 || d <= 0 || d > MAX_DEPTH_M) {
                     continue;
                 }

@@ -1,5 +1,7 @@
 package org.memnav.simbridge.bench;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Random;
 import org.memnav.simbridge.api.Action;
@@ -38,17 +40,19 @@ public final class FixedFrameBackend implements SimBackend {
         Random random = new Random(42);
         byte[] pixels = new byte[width * height * 3];
         random.nextBytes(pixels);
-        float[] metres = new float[width * height];
-        for (int i = 0; i < metres.length; i++) {
-            metres[i] = 0.5f + 5 * random.nextFloat();
+        // Held as little-endian bytes, as a server holds depth it forwards (Habitat's numpy arrays are sent as they
+        // are too): the benchmark then measures the wire path, not a float-to-byte conversion per step.
+        ByteBuffer metres = ByteBuffer.allocate(width * height * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < width * height; i++) {
+            metres.putFloat(0.5f + 5 * random.nextFloat());
         }
         this.rgb = new RgbImage(width, height, pixels);
-        this.depth = new DepthImage(width, height, metres);
+        this.depth = DepthImage.ofLittleEndian(width, height, metres.flip());
     }
 
     /** Bytes of image data one observation carries (RGB uint8 plus depth float32). */
     public long observationBytes() {
-        return (long) rgb.data().length + 4L * depth.metres().length;
+        return (long) rgb.data().length + (long) Float.BYTES * depth.width() * depth.height();
     }
 
     @Override

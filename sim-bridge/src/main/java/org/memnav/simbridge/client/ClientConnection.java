@@ -58,7 +58,7 @@ final class ClientConnection {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) options.connectTimeout().toMillis());
             ClientConnection connection = new ClientConnection(endpoint, socket, options, json);
-            Thread.ofVirtual().name("sim-client-reader-" + endpoint.address()).start(connection::readLoop);
+            Thread.ofPlatform().daemon().name("sim-client-reader-" + endpoint.address()).start(connection::readLoop);
             return connection;
         } catch (IOException e) {
             closeQuietly(socket);

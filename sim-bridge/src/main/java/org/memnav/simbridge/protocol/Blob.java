@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A named n-dimensional array carried in a frame's payload: numpy dtype, C-order shape and the
- * little-endian bytes. A received blob is a read-only view into the frame's single payload buffer
- * (no copy); the {@code to...Array} methods copy out into Java arrays.
+ * little-endian bytes. A received blob wraps the array its bytes were read into (no copy); the
+ * {@code to...Array} methods copy out into Java arrays.
  */
 public final class Blob {
     private final String name;
@@ -98,6 +98,20 @@ public final class Blob {
 
     public boolean hasShape(Dtype expectedDtype, long... expectedShape) {
         return dtype == expectedDtype && Arrays.equals(shape, expectedShape);
+    }
+
+    /**
+     * The array the blob wraps when it wraps a whole one (as every received blob does), else a copy: how a
+     * received image takes over its bytes without copying them. Package-private: only decoders that own the
+     * frame may take its arrays.
+     */
+    byte[] wholeArrayOrCopy() {
+        if (data.hasArray() && data.arrayOffset() == 0 && data.position() == 0 && data.remaining() == data.array().length) {
+            return data.array();
+        }
+        byte[] out = new byte[data.remaining()];
+        data.duplicate().get(out);
+        return out;
     }
 
     public byte[] toByteArray() {

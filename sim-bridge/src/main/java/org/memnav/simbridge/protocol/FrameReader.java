@@ -5,21 +5,25 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Reads frames from a stream. Every length from the prefix is checked against {@link FrameLimits}
  * and the header's blob table against the payload length before the payload buffer is allocated;
- * the payload is then read into one buffer and each blob is a read-only slice of it.
+ * the payload is then read blob by blob, each into an array of its own that the blob wraps.
  * Not thread-safe: one reader per connection, used by one thread.
  */
 public final class FrameReader {
     private final InputStream in;
     private final FrameLimits limits;
     private final WireJson json;
+    private final byte[] scratch = new byte[8192];
 
     public FrameReader(InputStream in, FrameLimits limits, WireJson json) {
         this.in = Objects.requireNonNull(in, "in");
@@ -54,18 +58,56 @@ public final class FrameReader {
         }
         FrameHeaderCodec.Header header = FrameHeaderCodec.decode(json.parseHeader(headerBytes), type, prefix.payloadLength());
 
-        ByteBuffer payload = ByteBuffer.allocate((int) prefix.payloadLength());
-        got = in.readNBytes(payload.array(), 0, payload.capacity());
-        if (got < payload.capacity()) {
-            throw new ProtocolException(ErrorCode.BAD_FRAME,
-                    "truncated frame: the stream ended after " + got + " of " + payload.capacity() + " payload bytes", header.id());
-        }
-        ByteBuffer readOnly = payload.asReadOnlyBuffer();
+        Map<BlobDescriptor, byte[]> contents = readPayload(header, prefix.payloadLength());
         List<Blob> blobs = new ArrayList<>(header.blobs().size());
         for (BlobDescriptor d : header.blobs()) {
-            blobs.add(Blob.of(d.name(), d.dtype(), d.shape(), readOnly.slice((int) d.offset(), (int) d.nbytes())));
+            blobs.add(Blob.of(d.name(), d.dtype(), d.shape(), ByteBuffer.wrap(contents.get(d))));
         }
         return Optional.of(new Frame(type, header.id(), header.method(), header.body(), header.error(), blobs));
+    }
+
+    /**
+     * Reads the payload blob by blob, each into an array of its own (in offset order; padding and unreferenced
+     * bytes are read and dropped), so that a blob's array can become an image as it is: no payload-sized buffer
+     * to copy out of. Offsets and sizes were checked against the payload length and each other by the header codec.
+     */
+    private Map<BlobDescriptor, byte[]> readPayload(FrameHeaderCodec.Header header, long payloadLength)
+            throws IOException, ProtocolException {
+        List<BlobDescriptor> byOffset = new ArrayList<>(header.blobs());
+        byOffset.sort(Comparator.comparingLong(BlobDescriptor::offset));
+        Map<BlobDescriptor, byte[]> out = new IdentityHashMap<>();
+        long position = 0;
+        for (BlobDescriptor d : byOffset) {
+            position = skip(d.offset() - position, position, payloadLength, header.id());
+            byte[] content = new byte[(int) d.nbytes()];
+            int got = in.readNBytes(content, 0, content.length);
+            if (got < content.length) {
+                throw truncated(position + got, payloadLength, header.id());
+            }
+            position += content.length;
+            out.put(d, content);
+        }
+        skip(payloadLength - position, position, payloadLength, header.id());
+        return out;
+    }
+
+    /** Reads and drops {@code count} bytes; returns the payload position after them. */
+    private long skip(long count, long position, long payloadLength, long id) throws IOException, ProtocolException {
+        long left = count;
+        while (left > 0) {
+            int n = (int) Math.min(left, scratch.length);
+            int got = in.readNBytes(scratch, 0, n);
+            if (got < n) {
+                throw truncated(position + (count - left) + got, payloadLength, id);
+            }
+            left -= n;
+        }
+        return position + count;
+    }
+
+    private static ProtocolException truncated(long got, long payloadLength, long id) {
+        return new ProtocolException(ErrorCode.BAD_FRAME,
+                "truncated frame: the stream ended after " + got + " of " + payloadLength + " payload bytes", id);
     }
 
     private FrameType checkPrefix(FramePrefix prefix, byte[] raw) throws ProtocolException {

@@ -32,7 +32,7 @@ public final class ObservationWire {
             blobs.add(Blob.uint8(RGB, o.rgb().data(), o.rgb().height(), o.rgb().width(), 3));
         }
         if (o.depth() != null) {
-            blobs.add(Blob.float32(DEPTH, o.depth().metres(), o.depth().height(), o.depth().width()));
+            blobs.add(Blob.of(DEPTH, Dtype.FLOAT32, new long[] {o.depth().height(), o.depth().width()}, o.depth().littleEndianBytes()));
         }
         if (o.semantic() != null) {
             blobs.add(Blob.int32(SEMANTIC, o.semantic().ids(), o.semantic().height(), o.semantic().width()));
@@ -50,14 +50,14 @@ public final class ObservationWire {
             if (b.dim(2) != 3) {
                 throw shapeError(b, "uint8 [H, W, 3]", what);
             }
-            rgb = new RgbImage((int) b.dim(1), (int) b.dim(0), b.toByteArray());
+            rgb = new RgbImage((int) b.dim(1), (int) b.dim(0), b.wholeArrayOrCopy()); // the received array, not a copy
         }
         DepthImage depth = null;
         Optional<Blob> depthBlob = frame.blob(DEPTH);
         if (depthBlob.isPresent()) {
             Blob b = depthBlob.get();
             requireImage(b, Dtype.FLOAT32, 2, what);
-            depth = new DepthImage((int) b.dim(1), (int) b.dim(0), b.toFloatArray());
+            depth = DepthImage.ofLittleEndian((int) b.dim(1), (int) b.dim(0), b.data()); // used in place
         }
         SemanticImage semantic = null;
         Optional<Blob> semanticBlob = frame.blob(SEMANTIC);

@@ -114,7 +114,7 @@ public final class SimServer implements AutoCloseable {
             accepted.incrementAndGet();
             ServerConnection connection = new ServerConnection(socket, backends, options, json, this::ended);
             connections.add(connection);
-            Thread t = Thread.ofVirtual().name("sim-server-conn-" + accepted.get()).unstarted(connection);
+            Thread t = Thread.ofPlatform().daemon().name("sim-server-conn-" + accepted.get()).unstarted(connection);
             threads.add(t);
             t.start();
             if (closed) {
