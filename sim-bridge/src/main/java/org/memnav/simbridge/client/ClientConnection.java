@@ -58,6 +58,7 @@ final class ClientConnection {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) options.connectTimeout().toMillis());
             ClientConnection connection = new ClientConnection(endpoint, socket, options, json);
+            // A platform thread: a virtual one parks on every partial read of a large frame (see SimServer).
             Thread.ofPlatform().daemon().name("sim-client-reader-" + endpoint.address()).start(connection::readLoop);
             return connection;
         } catch (IOException e) {

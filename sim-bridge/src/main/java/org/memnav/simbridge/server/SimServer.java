@@ -15,7 +15,8 @@ import org.memnav.simbridge.protocol.WireJson;
 
 /**
  * Hosts a {@link SimBackend} on a TCP socket speaking the sim-bridge protocol (PROTOCOL.md).
- * Each connection is served on its own virtual thread; every request gets a response or an error
+ * Each connection is served on its own platform thread (a virtual thread parks and is woken through the
+ * poller on every partial read of a multi-megabyte frame, which cost a third of the large-frame throughput); every request gets a response or an error
  * frame; a failure on one connection never stops the others.
  *
  * <pre>{@code
