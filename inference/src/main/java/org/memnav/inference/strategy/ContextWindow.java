@@ -14,7 +14,7 @@ import java.util.Map;
  * them with RL): RETRIEVE reads the window for a decision; when the window is full, SUMMARY first folds the two
  * frames taken closest together (within {@link #SUMMARY_RADIUS_M} and {@link #SUMMARY_YAW_RAD}: near-duplicate
  * views) into one, tokens averaged, the newer pose kept; failing that, FILTER drops the frame the policy scored
- * lowest at the last decision (frames not scored yet are kept; the oldest goes if none was scored).
+ * lowest at the last decision (frames not scored yet, the new one included, are kept; the oldest goes if none was scored).
  */
 final class ContextWindow {
 
@@ -36,15 +36,16 @@ final class ContextWindow {
         this.log = log;
     }
 
+    /** Adds the frame, then makes room if the window overflowed (the new frame may be summarised, never filtered). */
     MemoryFrame write(MemoryFrame candidate) {
-        if (frames.size() >= capacity) {
-            makeRoom(candidate.step());
-        }
         MemoryFrame frame = new MemoryFrame(nextId++, candidate.step(), candidate.pose(), candidate.tokens(), candidate.dim(),
                 candidate.data());
         frames.add(frame);
         writes++;
         log.frame(candidate.step(), MemoryEvent.Kind.WRITE, frame, "short-term context");
+        if (frames.size() > capacity) {
+            makeRoom(candidate.step());
+        }
         return frame;
     }
 
@@ -66,7 +67,7 @@ final class ContextWindow {
             log.frame(step, MemoryEvent.Kind.SUMMARY, summary, "frames #" + a.id() + " and #" + b.id() + " summarised");
             return;
         }
-        int drop = 0;
+        int drop = 0; // nothing scored yet: the oldest goes
         double worst = Double.POSITIVE_INFINITY;
         for (int i = 0; i < frames.size(); i++) {
             Double s = lastScore.get(frames.get(i).id());
