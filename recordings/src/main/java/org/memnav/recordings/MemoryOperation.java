@@ -9,13 +9,22 @@ package org.memnav.recordings;
  * @param bytes        bytes of that frame (for clear: bytes dropped)
  * @param memoryFrames frames held after the operation
  * @param memoryBytes  bytes held after the operation
+ * @param detail       why, in words (a gate's surprise, a landmark's goal, the weaver's pick); "" when none
+ *                     (recordings made before memory strategies have none)
  */
 public record MemoryOperation(int step, Kind kind, long frameId, int frameStep, long tokens, long bytes, int memoryFrames,
-                              long memoryBytes) {
+                              long memoryBytes, String detail) {
 
-    /** write: a frame stored; evict: one dropped to make room; retrieve: one read for a decision; clear: all dropped. */
+    /**
+     * write: a frame stored; evict: one dropped to make room; retrieve: frames read for a decision; clear: all
+     * dropped. Memory strategies add: merge (a recurrent slot blended with a new frame), skip (a write policy
+     * declined the frame), summary / filter (AgeMem short-term tools), add / update / delete (AgeMem landmarks,
+     * Mem-alpha semantic facts), trigger / weave (MemGen consulted long-term memory and condensed it).
+     */
     public enum Kind {
-        WRITE("write"), EVICT("evict"), RETRIEVE("retrieve"), CLEAR("clear");
+        WRITE("write"), EVICT("evict"), RETRIEVE("retrieve"), CLEAR("clear"), MERGE("merge"), SKIP("skip"),
+        SUMMARY("summary"), FILTER("filter"), ADD("add"), UPDATE("update"), DELETE("delete"), TRIGGER("trigger"),
+        WEAVE("weave");
 
         private final String wireName;
 
@@ -37,7 +46,13 @@ public record MemoryOperation(int step, Kind kind, long frameId, int frameStep, 
         }
     }
 
+    public MemoryOperation(int step, Kind kind, long frameId, int frameStep, long tokens, long bytes, int memoryFrames,
+                           long memoryBytes) {
+        this(step, kind, frameId, frameStep, tokens, bytes, memoryFrames, memoryBytes, "");
+    }
+
     public MemoryOperation {
+        detail = detail == null ? "" : detail;
         if (kind == null) {
             throw new IllegalArgumentException("memory operation needs a kind");
         }

@@ -177,6 +177,9 @@ final class RunMessageCodec {
         root.put("bytes", op.bytes());
         root.put("memoryFrames", op.memoryFrames());
         root.put("memoryBytes", op.memoryBytes());
+        if (!op.detail().isEmpty()) {
+            root.put("detail", op.detail());
+        }
         return json.writeValueAsBytes(root);
     }
 
@@ -186,7 +189,7 @@ final class RunMessageCodec {
             return new MemoryOperation(required(root, "step").asInt(), MemoryOperation.Kind.fromWireName(text(root, "op")),
                     required(root, "frameId").asLong(), required(root, "frameStep").asInt(), required(root, "tokens").asLong(),
                     required(root, "bytes").asLong(), required(root, "memoryFrames").asInt(),
-                    required(root, "memoryBytes").asLong());
+                    required(root, "memoryBytes").asLong(), root.path("detail").asText(""));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
@@ -259,6 +262,75 @@ final class RunMessageCodec {
                 required(r, "writes").asLong(), required(r, "evictions").asLong(), required(r, "retrievals").asLong(),
                 required(r, "memoryFrames").asInt(), required(r, "memoryBytes").asLong(), required(r, "peakMemoryBytes").asLong(),
                 required(r, "encoderRuns").asInt(), number(r, "encoderMsMean"));
+    }
+
+    byte[] encodeMemoryTiers(MemoryTiers t) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("step", t.step());
+        ObjectNode core = root.putObject("core");
+        core.put("subtask", t.subtask());
+        core.put("goal", t.goal());
+        if (t.agent() != null) {
+            core.set("agent", poseNode(t.agent()));
+        }
+        if (t.target() != null) {
+            core.set("target", pointNode(t.target()));
+        }
+        ObjectNode episodic = root.putObject("episodic");
+        var frames = episodic.putArray("frames");
+        for (MemoryTiers.EpisodicFrame f : t.episodicFrames()) {
+            ObjectNode n = frames.addObject();
+            n.put("frameId", f.frameId());
+            n.put("step", f.step());
+            n.set("pose", poseNode(f.pose()));
+        }
+        var events = episodic.putArray("events");
+        for (MemoryTiers.EpisodicEvent e : t.episodicEvents()) {
+            events.addObject().put("step", e.step()).put("text", e.text());
+        }
+        var semantic = root.putArray("semantic");
+        for (MemoryTiers.SemanticFact f : t.semantic()) {
+            ObjectNode n = semantic.addObject();
+            n.put("goal", f.goal());
+            n.set("place", pointNode(f.place()));
+            n.put("support", f.support());
+            n.put("frameId", f.frameId());
+            n.put("updatedStep", f.updatedStep());
+        }
+        return json.writeValueAsBytes(root);
+    }
+
+    MemoryTiers decodeMemoryTiers(byte[] data) throws IOException {
+        JsonNode root = json.readTree(data);
+        JsonNode core = required(root, "core");
+        List<MemoryTiers.EpisodicFrame> frames = new ArrayList<>();
+        JsonNode episodic = required(root, "episodic");
+        for (JsonNode n : required(episodic, "frames")) {
+            frames.add(new MemoryTiers.EpisodicFrame(required(n, "frameId").asLong(), required(n, "step").asInt(),
+                    pose(required(n, "pose"))));
+        }
+        List<MemoryTiers.EpisodicEvent> events = new ArrayList<>();
+        for (JsonNode n : required(episodic, "events")) {
+            events.add(new MemoryTiers.EpisodicEvent(required(n, "step").asInt(), text(n, "text")));
+        }
+        List<MemoryTiers.SemanticFact> facts = new ArrayList<>();
+        for (JsonNode n : required(root, "semantic")) {
+            facts.add(new MemoryTiers.SemanticFact(text(n, "goal"), point(required(n, "place")), required(n, "support").asInt(),
+                    required(n, "frameId").asLong(), required(n, "updatedStep").asInt()));
+        }
+        return new MemoryTiers(required(root, "step").asInt(), required(core, "subtask").asInt(), text(core, "goal"),
+                core.has("agent") ? pose(core.get("agent")) : null, core.has("target") ? point(core.get("target")) : null,
+                frames, events, facts);
+    }
+
+    private ObjectNode poseNode(Pose p) {
+        ObjectNode node = pointNode(p.position());
+        node.put("yaw", p.yaw());
+        return node;
+    }
+
+    private static Pose pose(JsonNode node) throws IOException {
+        return new Pose(point(node), number(node, "yaw"));
     }
 
     private ObjectNode pointNode(Vec3 p) {

@@ -85,6 +85,10 @@ public final class RunMessageDecoder {
         return codec.decodeMemoryOperation(m.data());
     }
 
+    public MemoryTiers memoryTiers(McapMessage m) throws IOException {
+        return codec.decodeMemoryTiers(m.data());
+    }
+
     public PolicyDecision decision(McapMessage m) throws IOException {
         return codec.decodeDecision(m.data());
     }

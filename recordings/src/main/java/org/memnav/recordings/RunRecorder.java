@@ -57,6 +57,7 @@ public final class RunRecorder implements AutoCloseable {
     private final int rgbChannel;
     private final int depthChannel;
     private final int memoryChannel;
+    private final int tiersChannel;
     private final int decisionChannel;
     private final int metricsChannel;
     private int episodesStarted;
@@ -85,6 +86,7 @@ public final class RunRecorder implements AutoCloseable {
         depthChannel = writer.addChannel(rawImageSchema, RunTopics.DEPTH, RawImageProto.MESSAGE_ENCODING,
                 Map.of("memnav.depthEveryNSteps", Integer.toString(options.depthEveryNSteps()), "memnav.unit", "m"));
         memoryChannel = writer.addChannel(jsonSchema(RunSchemas.MEMORY_OPERATION), RunTopics.MEMORY_OPS, "json", none);
+        tiersChannel = writer.addChannel(jsonSchema(RunSchemas.MEMORY_TIERS), RunTopics.MEMORY_TIERS, "json", none);
         decisionChannel = writer.addChannel(jsonSchema(RunSchemas.DECISION), RunTopics.DECISION, "json", none);
         metricsChannel = writer.addChannel(jsonSchema(RunSchemas.SUBTASK_METRICS), RunTopics.SUBTASK_METRICS, "json", none);
     }
@@ -222,6 +224,11 @@ public final class RunRecorder implements AutoCloseable {
         write(memoryChannel, op.step(), codec.encodeMemoryOperation(op));
     }
 
+    /** The memory tiers as they are at {@code tiers.step()} (tiered memory strategies, when they change). */
+    public synchronized void recordMemoryTiers(MemoryTiers tiers) throws IOException {
+        write(tiersChannel, tiers.step(), codec.encodeMemoryTiers(tiers));
+    }
+
     public synchronized void recordDecision(PolicyDecision decision) throws IOException {
         tally.decision(decision);
         write(decisionChannel, decision.step(), codec.encodeDecision(decision));
@@ -237,6 +244,7 @@ public final class RunRecorder implements AutoCloseable {
         topics.put(rgbChannel, RunTopics.RGB);
         topics.put(depthChannel, RunTopics.DEPTH);
         topics.put(memoryChannel, RunTopics.MEMORY_OPS);
+        topics.put(tiersChannel, RunTopics.MEMORY_TIERS);
         topics.put(decisionChannel, RunTopics.DECISION);
         topics.put(metricsChannel, RunTopics.SUBTASK_METRICS);
         tokenChannels.forEach((topic, c) -> topics.put(c.id(), topic));

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class RunRecording implements AutoCloseable {
     private static final Set<String> EAGER_TOPICS = Set.of(RunTopics.CONFIG, RunTopics.POSE, RunTopics.ACTION,
-            RunTopics.SUBTASK, RunTopics.SUBTASK_METRICS, RunTopics.MEMORY_OPS, RunTopics.DECISION);
+            RunTopics.SUBTASK, RunTopics.SUBTASK_METRICS, RunTopics.MEMORY_OPS, RunTopics.MEMORY_TIERS, RunTopics.DECISION);
 
     private final McapReader reader;
     private final RunConfig config;
@@ -34,6 +34,7 @@ public final class RunRecording implements AutoCloseable {
     private final List<SubtaskEvent> subtaskEvents;
     private final List<SubtaskMetrics> subtaskMetrics;
     private final List<MemoryOperation> memoryOperations;
+    private final List<MemoryTiers> memoryTiers;
     private final List<PolicyDecision> decisions;
 
     private RunRecording(McapReader reader, RunMessageDecoder decoder, Contents c) {
@@ -47,6 +48,7 @@ public final class RunRecording implements AutoCloseable {
         this.subtaskEvents = List.copyOf(c.subtasks);
         this.subtaskMetrics = List.copyOf(c.metrics);
         this.memoryOperations = List.copyOf(c.memory);
+        this.memoryTiers = List.copyOf(c.tiers);
         this.decisions = List.copyOf(c.decisions);
     }
 
@@ -77,6 +79,7 @@ public final class RunRecording implements AutoCloseable {
         final List<SubtaskEvent> subtasks = new ArrayList<>();
         final List<SubtaskMetrics> metrics = new ArrayList<>();
         final List<MemoryOperation> memory = new ArrayList<>();
+        final List<MemoryTiers> tiers = new ArrayList<>();
         final List<PolicyDecision> decisions = new ArrayList<>();
     }
 
@@ -94,6 +97,7 @@ public final class RunRecording implements AutoCloseable {
                     case RunTopics.SUBTASK -> c.subtasks.add(decoder.subtask(m));
                     case RunTopics.SUBTASK_METRICS -> c.metrics.add(decoder.subtaskMetrics(m));
                     case RunTopics.MEMORY_OPS -> c.memory.add(decoder.memoryOperation(m));
+                    case RunTopics.MEMORY_TIERS -> c.tiers.add(decoder.memoryTiers(m));
                     case RunTopics.DECISION -> c.decisions.add(decoder.decision(m));
                     default -> throw new IllegalStateException("unexpected topic " + m.topic());
                 }
@@ -146,6 +150,11 @@ public final class RunRecording implements AutoCloseable {
 
     public List<MemoryOperation> memoryOperations() {
         return memoryOperations;
+    }
+
+    /** Every recorded state of the memory tiers, in step order (empty for non-tiered runs and older recordings). */
+    public List<MemoryTiers> memoryTiers() {
+        return memoryTiers;
     }
 
     public List<PolicyDecision> decisions() {

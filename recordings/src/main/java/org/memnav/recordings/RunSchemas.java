@@ -12,6 +12,7 @@ final class RunSchemas {
     static final String ACTION = "memnav.AgentAction";
     static final String SUBTASK = "memnav.SubtaskEvent";
     static final String MEMORY_OPERATION = "memnav.MemoryOperation";
+    static final String MEMORY_TIERS = "memnav.MemoryTiers";
     static final String DECISION = "memnav.PolicyDecision";
     static final String SUBTASK_METRICS = "memnav.SubtaskMetrics";
 

@@ -13,12 +13,14 @@ public final class RunTopics {
     public static final String ENCODER_TOKENS = "/encoder/tokens";
     public static final String COMPRESSED_TOKENS = "/compressor/tokens";
     public static final String MEMORY_OPS = "/memory/ops";
+    /** The memory tiers (core, episodic, semantic) when they change; tiered memory arms only. */
+    public static final String MEMORY_TIERS = "/memory/tiers";
     public static final String DECISION = "/policy/decision";
     public static final String SUBTASK_METRICS = "/metrics/subtask";
 
     /** Every topic a run recording may have, in a stable order. */
     public static final List<String> ALL = List.of(CONFIG, POSE, ACTION, SUBTASK, RGB, DEPTH, ENCODER_TOKENS,
-            COMPRESSED_TOKENS, MEMORY_OPS, DECISION, SUBTASK_METRICS);
+            COMPRESSED_TOKENS, MEMORY_OPS, MEMORY_TIERS, DECISION, SUBTASK_METRICS);
 
     /** Header profile of run recordings (custom profiles take the "x-" prefix). */
     public static final String PROFILE = "x-memnav-run";

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memnav.app.cli.CommandOutcome;
 import org.memnav.recordings.RunRecorder;
 import org.memnav.recordings.RunRecorderOptions;
+import org.memnav.recordings.RunTopics;
 import org.memnav.recordings.bench.SyntheticRun;
 import org.memnav.recordings.mcap.McapWriterOptions;
 
@@ -50,7 +51,7 @@ class RecordingCommandsEndToEndTest {
                 .contains("complete (summary and footer present)");
         JsonNode j = info.lastLineJson();
         assertThat(j.get("complete").asBoolean()).isTrue();
-        assertThat(j.get("channel_count").asInt()).isEqualTo(11);
+        assertThat(j.get("channel_count").asInt()).isEqualTo(RunTopics.ALL.size());
         assertThat(j.get("steps").asInt()).isEqualTo(400);
         assertThat(j.get("chunk_count").asInt()).isGreaterThan(3);
         assertThat(j.get("chunk_compressions").get(0).asText()).isEqualTo("zstd");

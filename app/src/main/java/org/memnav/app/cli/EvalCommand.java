@@ -3,12 +3,16 @@ package org.memnav.app.cli;
 import org.memnav.app.eval.CellResult;
 import org.memnav.app.eval.EvalCell;
 import org.memnav.app.eval.EvalEpisode;
+import org.memnav.app.eval.EvalPlots;
 import org.memnav.app.eval.EvalRunner;
+import org.memnav.app.eval.EpisodeSummary;
+import org.memnav.app.eval.SampleStatistics;
 import org.memnav.app.session.NavigationRun;
 import org.memnav.app.session.ProjectPaths;
 import org.memnav.app.session.RunSettings;
 import org.memnav.inference.arms.AgentArm;
 import org.memnav.inference.arms.AgentArms;
+import org.memnav.inference.arms.ArmSettings;
 import org.memnav.scenes.metrics.LifelongMetrics;
 import org.memnav.scenes.sim.SceneSet;
 import org.memnav.scenes.sim.SceneSets;
@@ -18,7 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +49,7 @@ public final class EvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--arms", split = ",", paramLabel = "ARM",
-            description = "Arms to compare, from: ${COMPLETION-CANDIDATES} (default: astranav,frontier).",
+            description = "Arms to compare (listed below), from: ${COMPLETION-CANDIDATES} (default: astranav,frontier).",
             completionCandidates = ArmNames.class)
     List<String> arms = List.of(AgentArms.ASTRANAV, AgentArms.FRONTIER);
 
@@ -85,6 +93,30 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object with every figure as the last line.")
     boolean json;
 
+    @Option(names = "--scenes", description = "Scene set to evaluate on; only 'heldout' (default: ${DEFAULT-VALUE}).")
+    String scenes = "heldout";
+
+    @Option(names = "--seed", description = "Episode seed of each scene's first episode; the n-th episode in a scene uses "
+            + "seed + n (default: ${DEFAULT-VALUE}).")
+    long seed = 1;
+
+    @Option(names = "--write-budget", paramLabel = "WRITES_PER_STEP", description = "Write budget of the periodic and random "
+            + "arms, writes per step (default: matched to the gate arm's measured writes per step when 'gate' is compared, "
+            + "else 1/16).")
+    Double writeBudget;
+
+    @Option(names = "--budget-scales", split = ",", description = "Multiples of the write budget the periodic and random "
+            + "arms run at, for the write-budget curve (default: 1).")
+    List<Double> budgetScales = List.of(1.0);
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the recordings (DIR/recordings, one MCAP per arm "
+            + "and episode), the plots (write_budget_curve.png, sweep.png) and the table (eval_table.txt, eval.json) "
+            + "(default: ${DEFAULT-VALUE}).")
+    Path outDir = Path.of("eval-out");
+
+    @Option(names = "--no-recordings", description = "Do not record the runs.")
+    boolean noRecordings;
+
     /** Arm names for --help. */
     static final class ArmNames extends ArrayList<String> {
         ArmNames() {
@@ -98,6 +130,15 @@ public final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--episodes, --episodes-per-scene, --subtasks, --workers and "
                     + "--sweep-episodes must be >= 1");
         }
+        if (!"heldout".equals(scenes)) {
+            throw new IllegalArgumentException("--scenes '" + scenes + "': evaluation runs on the held-out set only (--scenes heldout)");
+        }
+        if (writeBudget != null && !(writeBudget > 0 && writeBudget <= 1)) {
+            throw new IllegalArgumentException("--write-budget must be in (0, 1] writes per step, got " + writeBudget);
+        }
+        if (budgetScales.isEmpty() || budgetScales.stream().anyMatch(b -> !(b > 0))) {
+            throw new IllegalArgumentException("--budget-scales must be positive multiples, got " + budgetScales);
+        }
         AgentArms registry = AgentArms.standard();
         for (String arm : arms) {
             try {
@@ -109,16 +150,39 @@ public final class EvalCommand implements Callable<Integer> {
         List<EvalEpisode> plan = heldOutEpisodes(Math.max(episodes, sweep ? sweepEpisodes : 1));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        EvalRunner runner = new EvalRunner(registry, r -> NavigationRun.manifests(settingsAt(r)));
+        EvalRunner runner = new EvalRunner(registry, r -> NavigationRun.manifests(settingsAt(r)),
+                noRecordings ? null : outDir.resolve("recordings"));
         long started = System.nanoTime();
 
-        List<EvalCell> headlineCells = new ArrayList<>();
+        // Arms with their own write rule first; the budgeted arms then spend the gate's measured budget (or the given one).
+        List<EvalCell> freeCells = new ArrayList<>();
         for (String arm : arms) {
             AgentArm a = registry.get(arm);
-            headlineCells.add(new EvalCell(arm, rate, a.usesMemory() ? memoryLength : 1));
+            EvalCell cell = new EvalCell(arm, rate, a.usesMemory() ? memoryLength : 1);
+            if (!cell.budgeted()) {
+                freeCells.add(cell);
+            }
         }
-        List<CellResult> headline = runner.run(new EvalRunner.Plan(headlineCells, plan.subList(0, episodes), subtasks, workers),
-                progress(err, "compare", started));
+        List<CellResult> free = freeCells.isEmpty() ? List.of()
+                : runner.run(new EvalRunner.Plan(freeCells, plan.subList(0, episodes), subtasks, workers), progress(err, "compare", started));
+        double budget = budget(free);
+        List<EvalCell> budgetedCells = new ArrayList<>();
+        for (String arm : arms) {
+            for (double scale : budgetScales) {
+                EvalCell cell = new EvalCell(arm, rate, memoryLength, Math.min(1.0, budget * scale));
+                if (cell.budgeted()) {
+                    budgetedCells.add(cell);
+                }
+            }
+        }
+        List<CellResult> budgeted = budgetedCells.isEmpty() ? List.of()
+                : runner.run(new EvalRunner.Plan(budgetedCells, plan.subList(0, episodes), subtasks, workers),
+                        progress(err, "budget-matched", started));
+        List<CellResult> headline = new ArrayList<>();
+        for (String arm : arms) {
+            free.stream().filter(c -> c.cell().arm().equals(arm)).forEach(headline::add);
+            budgeted.stream().filter(c -> c.cell().arm().equals(arm)).forEach(headline::add);
+        }
         List<CellResult> sweepResults = List.of();
         if (sweep) {
             List<EvalCell> cells = new ArrayList<>();
@@ -131,8 +195,29 @@ public final class EvalCommand implements Callable<Integer> {
                     progress(err, "sweep", started));
         }
         double wall = (System.nanoTime() - started) / 1e9;
-        printReport(out, headline, sweepResults, plan, wall);
+        writePlots(headline, sweepResults);
+        printReport(out, headline, sweepResults, plan, wall, budget);
         return 0;
+    }
+
+    /** The budgeted arms' writes per step: as given, else the gate's measured rate, else the default. */
+    private double budget(List<CellResult> free) {
+        if (writeBudget != null) {
+            return writeBudget;
+        }
+        return free.stream().filter(c -> c.cell().arm().equals(AgentArms.GATE)).findFirst()
+                .map(CellResult::writesPerStep).filter(b -> b > 0).orElse(ArmSettings.DEFAULT_WRITES_PER_STEP);
+    }
+
+    private void writePlots(List<CellResult> headline, List<CellResult> sweepResults) {
+        try {
+            EvalPlots.writeBudgetCurve(outDir.resolve("write_budget_curve.png"), headline);
+            if (!sweepResults.isEmpty()) {
+                EvalPlots.sweep(outDir.resolve("sweep.png"), sweepResults);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the plots to " + outDir + ": " + e.getMessage(), e);
+        }
     }
 
     private RunSettings settingsAt(int r) {
@@ -152,7 +237,7 @@ public final class EvalCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("scene seed " + seed + " is not in the held-out set ("
                         + heldOut.firstSeed() + ".." + heldOut.lastSeed() + "); evaluation runs on held-out scenes only");
             }
-            out.add(new EvalEpisode("procedural:" + kinds.get(scene % kinds.size()) + "?seed=" + seed, 1 + i % episodesPerScene));
+            out.add(new EvalEpisode("procedural:" + kinds.get(scene % kinds.size()) + "?seed=" + seed, this.seed + i % episodesPerScene));
         }
         return out;
     }
@@ -169,19 +254,32 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private void printReport(PrintWriter out, List<CellResult> headline, List<CellResult> sweepResults, List<EvalEpisode> plan,
-                             double wall) {
-        TextTable compare = new TextTable("arm", "rate", "memory", "episodes", "SR", "SPL", "first_visit_spl", "revisit_spl",
-                "SR_object", "SR_description", "SR_image", "policy_ms_per_decision", "memory_kb", "kb_per_frame");
+                             double wall, double budget) {
+        TextTable compare = new TextTable("arm", "rate", "memory", "budget_writes_per_step", "episodes", "SR [95% CI]",
+                "SPL [95% CI]", "first_visit_spl", "revisit_spl", "writes_per_subtask [95% CI]", "memory_kb_at_end [95% CI]",
+                "decision_ms_median", "decision_ms_p95", "trigger_fire_rate");
         for (CellResult c : headline) {
             LifelongMetrics m = c.metrics();
-            compare.row(c.cell().arm(), c.cell().rate() + "x", c.cell().memoryLength(), c.episodes().size(), f3(m.all().successRate()),
-                    f3(m.all().spl()), share(m.firstVisit()), share(m.revisit()), f3(m.modality(GoalModality.OBJECT_CATEGORY).successRate()),
-                    f3(m.modality(GoalModality.LANGUAGE).successRate()), f3(m.modality(GoalModality.IMAGE).successRate()),
-                    f2(c.policyMsPerDecision()), f1(c.meanMemoryKb()), f2(c.bytesPerFrame() / 1024));
+            compare.row(c.cell().arm(), c.cell().rate() + "x", c.cell().memoryLength(),
+                    c.cell().budgeted() ? f3(c.cell().writesPerStep()) : "-", c.episodes().size(),
+                    ci(c.interval(EpisodeSummary::successRate), 1), ci(c.interval(EpisodeSummary::spl), 1),
+                    share(m.firstVisit()), share(m.revisit()), ci(c.interval(EpisodeSummary::writesPerSubtask), 1),
+                    ci(c.interval(x -> x.memoryBytesAtEnd()), 1024), f1(c.decisionMsMedian()), f1(c.decisionMsP95()),
+                    c.cell().arm().equals(AgentArms.TRIGGER) ? f3(c.triggerFireRate()) : "-");
         }
-        out.printf("Held-out scenes (%d lifelong episodes x %d goals, %s ... %s), same episodes for every arm:%n",
-                headline.get(0).episodes().size(), subtasks, plan.get(0).sceneRef(), plan.get(headline.get(0).episodes().size() - 1).sceneRef());
-        out.print(compare.render());
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "Held-out scenes (%d lifelong episodes x %d goals, %s ... %s), same episodes for every arm; "
+                        + "95%% CIs are Student-t intervals over episodes; budgeted arms (periodic, random) at %.4f writes per step x %s:%n",
+                headline.get(0).episodes().size(), subtasks, plan.get(0).sceneRef(), plan.get(headline.get(0).episodes().size() - 1).sceneRef(),
+                budget, budgetScales));
+        text.append(compare.render());
+        out.print(text);
+        try {
+            Files.createDirectories(outDir);
+            Files.writeString(outDir.resolve("eval_table.txt"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the table to " + outDir + ": " + e.getMessage(), e);
+        }
         Map<String, Object> ratios = new LinkedHashMap<>();
         if (!sweepResults.isEmpty()) {
             TextTable table = new TextTable("rate", "memory", "episodes", "SR", "SPL", "first_visit_spl", "revisit_spl",
@@ -216,15 +314,24 @@ public final class EvalCommand implements Callable<Integer> {
                 headline.stream().mapToInt(c -> c.episodes().size()).sum() + sweepResults.stream().mapToInt(c -> c.episodes().size()).sum(),
                 wall, workers, Runtime.getRuntime().availableProcessors());
         out.flush();
-        if (json) {
+        {
             JsonReport report = new JsonReport().put("episodes", headline.get(0).episodes().size()).put("subtasks", subtasks)
                     .put("first_scene", plan.get(0).sceneRef()).put("arms", headline.stream().map(EvalCommand::cellJson).toList());
             if (!sweepResults.isEmpty()) {
                 report.put("sweep", sweepResults.stream().map(EvalCommand::cellJson).toList());
                 ratios.forEach(report::put);
             }
-            report.put("workers", workers).put("cpu_cores", Runtime.getRuntime().availableProcessors()).put("wall_s", wall)
-                    .printTo(out);
+            report.put("write_budget_writes_per_step", budget).put("ci", "student-t 95% over episodes")
+                    .put("out_dir", outDir.toString()).put("workers", workers)
+                    .put("cpu_cores", Runtime.getRuntime().availableProcessors()).put("wall_s", wall);
+            try {
+                Files.writeString(outDir.resolve("eval.json"), report.toJson() + System.lineSeparator());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + outDir.resolve("eval.json") + ": " + e.getMessage(), e);
+            }
+            if (json) {
+                report.printTo(out);
+            }
         }
     }
 
@@ -256,7 +363,42 @@ public final class EvalCommand implements Callable<Integer> {
         j.put("memory_kb", round(c.meanMemoryKb()));
         j.put("bytes_per_frame", round(c.bytesPerFrame()));
         j.put("steps", c.steps());
+        if (c.cell().budgeted()) {
+            j.put("write_budget_writes_per_step", round(c.cell().writesPerStep()));
+        }
+        putInterval(j, "sr", c.interval(EpisodeSummary::successRate), 1);
+        putInterval(j, "spl", c.interval(EpisodeSummary::spl), 1);
+        putInterval(j, "writes_per_subtask", c.interval(EpisodeSummary::writesPerSubtask), 1);
+        putInterval(j, "memory_kb_at_end", c.interval(x -> x.memoryBytesAtEnd()), 1024);
+        j.put("writes_per_step", round(c.writesPerStep()));
+        j.put("decision_latency_ms_median", round(c.decisionMsMedian()));
+        j.put("decision_latency_ms_p95", round(c.decisionMsP95()));
+        j.put("trigger_fire_rate", round(c.triggerFireRate()));
         return j;
+    }
+
+    private static void putInterval(Map<String, Object> j, String key, SampleStatistics.Interval i, double scale) {
+        j.put(key + "_mean", round(i.mean() / scale));
+        j.put(key + "_ci95_low", round(i.low() / scale));
+        j.put(key + "_ci95_high", round(i.high() / scale));
+    }
+
+    /** "mean [low, high]" of a per-episode figure divided by {@code scale}. */
+    private static String ci(SampleStatistics.Interval i, double scale) {
+        if (i.n() == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", i.mean() / scale, i.low() / scale, i.high() / scale);
+    }
+
+    /** The --help footer: every arm with its one line. */
+    public static String armsHelp() {
+        StringBuilder b = new StringBuilder("%nArms:%n");
+        AgentArms registry = AgentArms.standard();
+        for (String name : registry.names()) {
+            b.append(String.format(Locale.ROOT, "  %-16s %s%%n", name, registry.get(name).description().replace("%", "%%")));
+        }
+        return b.toString();
     }
 
     private static Double round(double v) {

@@ -21,9 +21,14 @@ public final class JsonReport {
     }
 
     public void printTo(PrintWriter out) {
-        ObjectNode node = new ObjectMapper().valueToTree(fields);
-        out.println(node.toString());
+        out.println(toJson());
         out.flush();
+    }
+
+    /** The object on one line. */
+    public String toJson() {
+        ObjectNode node = new ObjectMapper().valueToTree(fields);
+        return node.toString();
     }
 
     private static double round(double v) {

@@ -33,6 +33,7 @@ public final class MemnavCommand implements Callable<Integer> {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MemnavCommand());
+        cl.getSubcommands().get("eval").getCommandSpec().usageMessage().footer(EvalCommand.armsHelp());
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             String reason = ex.getMessage() == null ? ex.toString() : ex.getMessage();
             cmd.getErr().println("memnav: " + reason.lines().findFirst().orElse(reason));

@@ -28,8 +28,9 @@ public final class RunOptions {
     int memoryLength = RunSettings.DEFAULT_MEMORY_LENGTH;
 
     @Option(names = "--agent", paramLabel = "ARM",
-            description = "Agent: astranav (learned memory policy), frontier (same exploration, no memory) or "
-                    + "semantic-sensor (the skeleton, goals from the simulator's semantic sensor) (default: ${DEFAULT-VALUE}).")
+            completionCandidates = EvalCommand.ArmNames.class,
+            description = "Agent arm, one of ${COMPLETION-CANDIDATES} (see 'memnav eval --help' for one line each; "
+                    + "default: ${DEFAULT-VALUE}).")
     String agent = RunSettings.DEFAULT_AGENT;
 
     @Option(names = "--rate", description = "Token compression rate of the learned pipeline: 1, 4, 16 or 64 (default: ${DEFAULT-VALUE}).")

@@ -1,9 +1,15 @@
 package org.memnav.app.eval;
 
+import org.memnav.inference.agent.EpisodeResult;
 import org.memnav.inference.agent.StepEvent;
 import org.memnav.inference.agent.StepListener;
+import org.memnav.inference.strategy.MemoryEvent;
+import org.memnav.scenes.metrics.LifelongMetrics;
 
-/** Collects inference cost and memory size over the steps of one episode. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects inference cost, memory size, writes and decision latencies over the steps of one episode. */
 final class EpisodeStats implements StepListener {
 
     long decisions;
@@ -14,6 +20,11 @@ final class EpisodeStats implements StepListener {
     double memoryBytesAtDecisions;
     long memoryFramesAtDecisions;
     long memoryBytesOfFrames;
+    long writes;
+    long memoryBytesAtEnd;
+    long triggerFires;
+    /** Inference time of each step that made a decision (encoder, compressor, goal, policy and gate probes). */
+    final List<Double> decisionLatenciesMs = new ArrayList<>();
 
     @Override
     public void onStep(StepEvent event) {
@@ -29,7 +40,20 @@ final class EpisodeStats implements StepListener {
             memoryBytesAtDecisions += event.memory().bytes() * (double) l.policyRuns();
             memoryFramesAtDecisions += event.memory().frames() * (long) l.policyRuns();
             memoryBytesOfFrames += event.memory().bytes() * (long) l.policyRuns();
+            decisionLatenciesMs.add(l.totalMs());
         }
+        if (event.memory() != null) {
+            writes = event.memory().writes();
+            memoryBytesAtEnd = event.memory().bytes();
+        }
+        triggerFires += event.memoryEvents().stream().filter(e -> e.kind() == MemoryEvent.Kind.TRIGGER).count();
+    }
+
+    EpisodeSummary summary(EpisodeResult result) {
+        LifelongMetrics m = new LifelongMetrics.Accumulator().add(result.spec(), result.outcomes()).metrics();
+        int subtasks = result.spec().goals().size();
+        return new EpisodeSummary(result.successRate(), result.spl(), m.firstVisit().spl(), m.revisit().spl(),
+                writes / (double) subtasks, memoryBytesAtEnd, result.steps(), writes, decisions, triggerFires);
     }
 
     void addTo(EpisodeStats total) {
@@ -41,5 +65,6 @@ final class EpisodeStats implements StepListener {
         total.memoryBytesAtDecisions += memoryBytesAtDecisions;
         total.memoryFramesAtDecisions += memoryFramesAtDecisions;
         total.memoryBytesOfFrames += memoryBytesOfFrames;
+        total.decisionLatenciesMs.addAll(decisionLatenciesMs);
     }
 }

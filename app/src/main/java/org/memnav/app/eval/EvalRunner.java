@@ -1,6 +1,12 @@
 package org.memnav.app.eval;
 
+import org.memnav.app.session.ProjectPaths;
+import org.memnav.app.session.RecordingListener;
+import org.memnav.app.session.RunContext;
+import org.memnav.app.session.RunListener;
+import org.memnav.app.session.RunSettings;
 import org.memnav.inference.agent.AgentLoop;
+import org.memnav.inference.agent.StepListener;
 import org.memnav.inference.agent.EpisodeResult;
 import org.memnav.inference.arms.AgentArm;
 import org.memnav.inference.arms.AgentArms;
@@ -13,7 +19,9 @@ import org.memnav.scenes.sim.EmbeddedSimulator;
 import org.memnav.simbridge.api.EpisodeRequest;
 import org.memnav.simbridge.api.SceneInfo;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +35,8 @@ import java.util.function.IntFunction;
  * Runs every (cell, episode) pair of an evaluation on a few worker threads. Each worker owns an
  * embedded simulator (driven directly, not over the socket: the eval measures agents, and the
  * bridge has its own benchmark) and one learned pipeline per compression rate, so nothing is
- * shared between threads but the work queue. Every arm sees exactly the same episodes.
+ * shared between threads but the work queue. Every arm sees exactly the same episodes. With a recordings
+ * folder each (cell, episode) run is also recorded to MCAP through the app's {@link RecordingListener}.
  */
 public final class EvalRunner {
 
@@ -47,7 +56,7 @@ public final class EvalRunner {
         void episodeDone(int done, int total, EvalCell cell, EpisodeResult result);
     }
 
-    private record Item(EvalCell cell, EvalEpisode episode, int index) {
+    private record Item(EvalCell cell, EvalEpisode episode, int episodeIndex, int index) {
     }
 
     private record Finished(EpisodeResult result, EpisodeStats stats) {
@@ -55,10 +64,23 @@ public final class EvalRunner {
 
     private final AgentArms arms;
     private final IntFunction<PipelineManifests> manifestsForRate;
+    /** Where each (cell, episode) is recorded as MCAP; null: not recorded. */
+    private final Path recordingsDir;
 
     public EvalRunner(AgentArms arms, IntFunction<PipelineManifests> manifestsForRate) {
+        this(arms, manifestsForRate, null);
+    }
+
+    public EvalRunner(AgentArms arms, IntFunction<PipelineManifests> manifestsForRate, Path recordingsDir) {
         this.arms = arms;
         this.manifestsForRate = manifestsForRate;
+        this.recordingsDir = recordingsDir;
+    }
+
+    /** The recording of one cell's run of one episode: {@code <arm>_r<rate>_L<length>[_b<budget>]_ep<NN>.mcap}. */
+    public static String recordingName(EvalCell cell, int episodeIndex) {
+        String budget = cell.budgeted() ? String.format(Locale.ROOT, "_b%.4f", cell.writesPerStep()) : "";
+        return String.format(Locale.ROOT, "%s_r%d_L%d%s_ep%02d.mcap", cell.arm(), cell.rate(), cell.memoryLength(), budget, episodeIndex);
     }
 
     public List<CellResult> run(Plan plan, Progress progress) {
@@ -67,9 +89,9 @@ public final class EvalRunner {
         }
         ConcurrentLinkedQueue<Item> queue = new ConcurrentLinkedQueue<>();
         int index = 0;
-        for (EvalEpisode episode : plan.episodes()) {
+        for (int e = 0; e < plan.episodes().size(); e++) {
             for (EvalCell cell : plan.cells()) {
-                queue.add(new Item(cell, episode, index++));
+                queue.add(new Item(cell, plan.episodes().get(e), e, index++));
             }
         }
         int total = index;
@@ -115,7 +137,24 @@ public final class EvalRunner {
                 AgentArm arm = arms.get(item.cell().arm());
                 EpisodeStats stats = new EpisodeStats();
                 AgentLoop loop = new AgentLoop(sim, arm.create(sim, scene, pipeline, item.cell().settings()));
-                EpisodeResult result = loop.runEpisode(new EpisodeRequest(item.episode().episodeSeed(), subtasks), stats, () -> false);
+                RecordingListener recording = null;
+                StepListener listener = stats;
+                if (recordingsDir != null) {
+                    recording = RecordingListener.open(recordingsDir.resolve(recordingName(item.cell(), item.episodeIndex())));
+                    recording.onRunStart(new RunContext("embedded (eval worker)", sim.capabilities(), scene, sim.navigabilityMap(),
+                            pipeline.executionProvider(), pipeline.encoder().name(), new RunSettings(null, item.episode().sceneRef(),
+                            item.episode().episodeSeed(), 1, subtasks, item.cell().memoryLength(), ProjectPaths.defaultEncoderManifest(),
+                            null, item.cell().arm(), item.cell().rate())));
+                    listener = RunListener.all(new StepsOnly(stats), recording);
+                }
+                EpisodeResult result;
+                try {
+                    result = loop.runEpisode(new EpisodeRequest(item.episode().episodeSeed(), subtasks), listener, () -> false);
+                } finally {
+                    if (recording != null) {
+                        recording.onRunEnd();
+                    }
+                }
                 finished[item.index()] = new Finished(result, stats);
                 progress.episodeDone(done.incrementAndGet(), total, item.cell(), result);
             }
@@ -151,13 +190,24 @@ public final class EvalRunner {
             double meanKb = total.decisions == 0 ? 0 : total.memoryBytesAtDecisions / total.decisions / 1024.0;
             double bytesPerFrame = total.memoryFramesAtDecisions == 0 ? 0
                     : total.memoryBytesOfFrames / (double) total.memoryFramesAtDecisions;
+            List<EpisodeSummary> summaries = e.getValue().stream().map(f -> f.stats().summary(f.result())).toList();
+            double[] latencies = total.decisionLatenciesMs.stream().mapToDouble(Double::doubleValue).toArray();
             out.add(new CellResult(e.getKey(), results, metrics.metrics(), total.decisions,
                     total.decisions == 0 ? 0 : total.policyMs / total.decisions,
                     total.frames == 0 ? 0 : total.encoderMs / total.frames,
                     total.frames == 0 ? 0 : total.compressorMs / total.frames,
-                    meanKb, bytesPerFrame, steps, seconds));
+                    meanKb, bytesPerFrame, steps, seconds, summaries, SampleStatistics.quantile(latencies, 0.5),
+                    SampleStatistics.quantile(latencies, 0.95)));
         }
         return out;
+    }
+
+    /** A step listener seen as a run listener (the recorder is one; the stats are not). */
+    private record StepsOnly(StepListener steps) implements RunListener {
+        @Override
+        public void onStep(org.memnav.inference.agent.StepEvent event) {
+            steps.onStep(event);
+        }
     }
 
     /** One sentence model per worker, loaded on the first language goal. */

@@ -6,8 +6,11 @@ import org.memnav.inference.agent.MemoryStats;
 import org.memnav.inference.agent.NavigationMode;
 import org.memnav.inference.agent.StepEvent;
 import org.memnav.inference.memory.MemoryFrame;
-import org.memnav.inference.memory.MemoryStore;
+import org.memnav.inference.memory.FrameMemory;
+import org.memnav.inference.strategy.MemoryEvent;
+import org.memnav.inference.strategy.TierSnapshot;
 import org.memnav.recordings.MemoryOperation;
+import org.memnav.recordings.MemoryTiers;
 import org.memnav.recordings.PolicyDecision;
 import org.memnav.recordings.RunConfig;
 import org.memnav.recordings.RunRecorder;
@@ -29,7 +32,8 @@ import java.util.Map;
 /**
  * Records a run to MCAP: config (models, memory length, compression rate, seed, scene), poses, actions,
  * subtask start/end with metrics, RGB and depth every {@value #FRAMES_EVERY_N_STEPS} steps, and at decision
- * points the decision, the encoder's tokens, the tokens written to memory and every memory operation.
+ * points the decision, the encoder's tokens, the tokens written to memory and every memory operation (with the
+ * memory strategies' tool calls, skips and triggers), and the memory tiers of a tiered strategy when they change.
  * Several episodes share one file on one step clock: each episode continues the step count of the one
  * before, so log times stay monotonic.
  */
@@ -141,11 +145,29 @@ public final class RecordingListener implements RunListener {
         }
     }
 
-    /** The step's memory write (and the eviction it caused), or a clear the memory counts show. */
+    /**
+     * The step's memory operations as the agent's memory strategy reported them (writes, skips, tool calls,
+     * triggers) and its tiers when they changed; for agents that report only a frame write, that write and the
+     * eviction it caused, or a clear the memory counts show.
+     */
     private void recordMemory(int step, StepEvent event) throws IOException {
         MemoryStats after = event.memory();
-        MemoryStore.WriteResult write = event.memoryWrite();
-        if (write != null) {
+        FrameMemory.WriteResult write = event.memoryWrite();
+        if (event.tiers() != null) {
+            recorder.recordMemoryTiers(tiers(event.tiers()));
+        }
+        if (!event.memoryEvents().isEmpty()) {
+            for (MemoryEvent e : event.memoryEvents()) {
+                recorder.recordMemoryOperation(new MemoryOperation(step, MemoryOperation.Kind.valueOf(e.kind().name()),
+                        e.frameId(), e.frameStep() < 0 ? -1 : stepOffset + e.frameStep(), e.tokens(), e.bytes(), e.framesAfter(),
+                        e.bytesAfter(), e.detail()));
+                if (e.kind() == MemoryEvent.Kind.WRITE) {
+                    MemoryFrame written = e.frame();
+                    recorder.recordCompressedTokens(stepOffset + written.step(),
+                            new TokenTensor(written.tokens(), written.dim(), written.data()));
+                }
+            }
+        } else if (write != null) {
             MemoryFrame written = write.written();
             MemoryFrame evicted = write.evicted();
             if (evicted != null) {
@@ -163,6 +185,15 @@ public final class RecordingListener implements RunListener {
                     lastMemory.tokens() - after.tokens(), lastMemory.bytes() - after.bytes(), after.frames(), after.bytes()));
         }
         lastMemory = after;
+    }
+
+    /** The tiers on the recording's step clock. */
+    private MemoryTiers tiers(TierSnapshot t) {
+        return new MemoryTiers(stepOffset + t.step(), t.core().subtask(), t.core().goal(), t.core().agent(), t.core().target(),
+                t.episodicFrames().stream().map(f -> new MemoryTiers.EpisodicFrame(f.frameId(), stepOffset + f.step(), f.pose())).toList(),
+                t.episodicEvents().stream().map(e -> new MemoryTiers.EpisodicEvent(stepOffset + e.step(), e.text())).toList(),
+                t.semantic().stream().map(f -> new MemoryTiers.SemanticFact(f.goal(), f.place(), f.support(), f.frameId(),
+                        stepOffset + f.updatedStep())).toList());
     }
 
     private PolicyDecision decision(Decision d) {

@@ -44,7 +44,7 @@ public final class AgentLoop {
             }
             listener.onStep(new StepEvent(start.spec().episodeId(), act.action(), obs, agent.mode(), agent.target(),
                     act.decision(), agent.memoryStats(), act.encoded() == null ? 0 : act.encoded().latencyMs(), agent.exploredMap(),
-                    act.latency(), act.encoded(), act.memoryWrite()));
+                    act.latency(), act.encoded(), act.memoryWrite(), act.memoryEvents(), act.tiers()));
         }
         EpisodeResult result = new EpisodeResult(start.spec(), outcomes, steps, (System.nanoTime() - t0) / 1e9, stopped);
         listener.onEpisodeEnd(result);

@@ -2,7 +2,16 @@ package org.memnav.inference.agent;
 
 import org.memnav.inference.goal.GoalVector;
 import org.memnav.inference.memory.MemoryFrame;
+import org.memnav.inference.memory.FrameMemory;
 import org.memnav.inference.memory.MemoryStore;
+import org.memnav.inference.strategy.AlwaysWrite;
+import org.memnav.inference.strategy.GoalKeys;
+import org.memnav.inference.strategy.MemoryEvent;
+import org.memnav.inference.strategy.MemoryFootprint;
+import org.memnav.inference.strategy.MemoryStrategy;
+import org.memnav.inference.strategy.PolicyProbe;
+import org.memnav.inference.strategy.WindowMemoryStrategy;
+import org.memnav.inference.strategy.WriteCue;
 import org.memnav.inference.model.PatchTokens;
 import org.memnav.inference.pipeline.MemoryPipeline;
 import org.memnav.inference.policy.FrontierInput;
@@ -31,6 +40,11 @@ import java.util.Locale;
  * <p>With {@link MemoryAgentSettings#lifelong()} false the agent forgets its map and memory at every
  * new subtask and remembers only the latest frame: the frontier-only baseline, same exploration,
  * no memory.
+ *
+ * <p>What is written, what the policy reads and what is kept from decisions is the {@link MemoryStrategy}'s
+ * job (the memory arms differ only there). The agent offers its frame at every step (the strategy's write policy
+ * says whether it is even encoded), asks the strategy for the frames to score at each decision and tells it what
+ * was chosen, re-checked and where it stopped; the strategy's events go out with the step.
  */
 public final class MemoryNavigationAgent implements NavigationAgent {
 
@@ -50,9 +64,7 @@ public final class MemoryNavigationAgent implements NavigationAgent {
     private final CameraModel camera;
     private final int spinSteps;
     private final PathFollower follower;
-    private final MemoryStore memory;
-    /** What this step wrote to memory, handed to the step's report (the recorder logs it). */
-    private MemoryStore.WriteResult lastWrite;
+    private final MemoryStrategy memory;
     private FrontierCandidates frontierCandidates;
 
     private ExploredMap map;
@@ -62,14 +74,22 @@ public final class MemoryNavigationAgent implements NavigationAgent {
     private int subtask;
     private int stepsInEpisode;
     private int stepsSinceDecision;
-    private int stepsSinceWrite;
+    private int stepsSinceOffer;
+    private boolean offeredThisStep;
+    private StepProbe probe;
     private Vec3 target;
     private NavigationMode mode = NavigationMode.EXPLORATION;
     private GoalVector goal;
     private int arrivalChecks;
     private double pendingGoalMs;
 
+    /** The AstraNav agent: FIFO memory, every scheduled frame written (one frame, forgotten per subtask, when not lifelong). */
     public MemoryNavigationAgent(SimBackend sim, MemoryPipeline pipeline, MemoryAgentSettings settings) {
+        this(sim, pipeline, settings, new WindowMemoryStrategy(new MemoryStore(settings.lifelong() ? settings.memoryLength() : 1),
+                new AlwaysWrite(), settings.lifelong()));
+    }
+
+    public MemoryNavigationAgent(SimBackend sim, MemoryPipeline pipeline, MemoryAgentSettings settings, MemoryStrategy memory) {
         this.sim = sim;
         this.pipeline = pipeline;
         this.settings = settings;
@@ -78,7 +98,7 @@ public final class MemoryNavigationAgent implements NavigationAgent {
                 caps.agent().cameraHeightM());
         this.spinSteps = (int) Math.round(360 / caps.agent().turnDeg());
         this.follower = new PathFollower(caps.agent().turnDeg(), caps.agent().forwardStepM());
-        this.memory = new MemoryStore(settings.lifelong() ? settings.memoryLength() : 1);
+        this.memory = memory;
     }
 
     @Override
@@ -88,7 +108,7 @@ public final class MemoryNavigationAgent implements NavigationAgent {
             frontierCandidates = new FrontierCandidates(sim.navigabilityMap());
         }
         resetExploration(newSpec.start().position());
-        memory.clear();
+        memory.startEpisode();
         subtask = -1;
         stepsInEpisode = 0;
         goal = null;
@@ -104,30 +124,30 @@ public final class MemoryNavigationAgent implements NavigationAgent {
 
     @Override
     public AgentStep act(Observation obs) {
+        offeredThisStep = false;
         if (obs.status().subtaskIndex() != subtask) {
             subtask = obs.status().subtaskIndex();
             if (!settings.lifelong() && subtask > 0) {
                 resetExploration(obs.pose().position());
-                memory.clear();
             }
             target = null;
             mode = NavigationMode.EXPLORATION;
             arrivalChecks = 0;
             goal = pipeline.goals().encode(currentGoal());
             pendingGoalMs = goal.latencyMs();
+            memory.startSubtask(obs.step(), subtask, GoalKeys.of(currentGoal()), obs.pose());
         }
         map.integrate(obs.depth(), obs.pose(), camera);
         stepsInEpisode++;
         stepsSinceDecision++;
-        stepsSinceWrite++;
+        stepsSinceOffer++;
         StepCost cost = new StepCost(pendingGoalMs);
+        probe = new StepProbe(obs, cost);
         pendingGoalMs = 0;
-        FrameEncoder.EncodedFrame encoded = null;
+        FrameEncoder.EncodedFrame encoded;
         if (stepsInEpisode <= spinSteps) {
-            if ((stepsInEpisode - 1) % SPIN_WRITE_EVERY == 0) {
-                encoded = write(obs, cost);
-            }
-            return new AgentStep(Action.TURN_LEFT, null, encoded, cost.latencies(), takeLastWrite());
+            encoded = offerFrame(obs, cost, (stepsInEpisode - 1) % SPIN_WRITE_EVERY == 0, false);
+            return step(Action.TURN_LEFT, null, encoded, cost);
         }
         boolean stuck = stuck(obs.pose().position());
         boolean due = target == null || stuck
@@ -135,21 +155,18 @@ public final class MemoryNavigationAgent implements NavigationAgent {
         if (stuck && target != null) {
             blacklist.add(target);
         }
-        if (due || stepsSinceWrite >= settings.writeEverySteps()) {
-            encoded = write(obs, cost);
-        }
+        encoded = offerFrame(obs, cost, due || stepsSinceOffer >= settings.writeEverySteps(), due && memory.footprint().frames() == 0);
         Decision decision = due ? decide(obs, cost) : null;
         Action action = target == null ? null : follower.next(sim, obs.pose(), target);
         if (action == null && mode == NavigationMode.MEMORY_GUIDED && target != null && arrivalChecks < MAX_ARRIVAL_CHECKS) {
             // Arrived where memory put the goal: look again with what the agent sees now before stopping.
             arrivalChecks++;
             Vec3 arrived = target;
-            if (encoded == null) {
-                encoded = write(obs, cost);
-            }
+            encoded = orEncoded(encoded, offerFrame(obs, cost, true, false));
             decision = decide(obs, cost);
             boolean confirmed = mode == NavigationMode.MEMORY_GUIDED && target != null
                     && target.horizontalDistanceTo(obs.pose().position()) <= CONFIRM_RADIUS_M;
+            memory.arrivalChecked(obs.step(), arrived, confirmed);
             if (!confirmed) {
                 if (mode == NavigationMode.EXPLORATION) {
                     blacklist.add(arrived); // the goal is not here after all
@@ -159,23 +176,40 @@ public final class MemoryNavigationAgent implements NavigationAgent {
         }
         if (action == null && mode == NavigationMode.EXPLORATION && target != null) {
             blacklist.add(target); // reached or unreachable frontier: look elsewhere
-            if (encoded == null) {
-                encoded = write(obs, cost);
-            }
+            encoded = orEncoded(encoded, offerFrame(obs, cost, true, false));
             decision = decide(obs, cost);
             action = target == null ? null : follower.next(sim, obs.pose(), target);
         }
         if (action == null) {
             action = Action.SUBTASK_STOP; // at the remembered goal, or nothing left to explore
+            memory.stopped(obs.step(), obs.pose(), mode == NavigationMode.MEMORY_GUIDED);
         }
-        return new AgentStep(action, decision, encoded, cost.latencies(), takeLastWrite());
+        return step(action, decision, encoded, cost);
     }
 
-    /** The memory write of this step (null if none), cleared for the next step. */
-    private MemoryStore.WriteResult takeLastWrite() {
-        MemoryStore.WriteResult w = lastWrite;
-        lastWrite = null;
-        return w;
+    private static FrameEncoder.EncodedFrame orEncoded(FrameEncoder.EncodedFrame first, FrameEncoder.EncodedFrame second) {
+        return first != null ? first : second;
+    }
+
+    /** The step's report: the strategy's memory events (and the frame write among them, for older listeners). */
+    private AgentStep step(Action action, Decision decision, FrameEncoder.EncodedFrame encoded, StepCost cost) {
+        List<MemoryEvent> events = memory.drainEvents();
+        MemoryFrame written = null;
+        MemoryFrame displaced = null;
+        boolean merged = false;
+        for (MemoryEvent e : events) {
+            switch (e.kind()) {
+                case WRITE -> written = e.frame();
+                case EVICT -> displaced = e.frame();
+                case MERGE -> {
+                    displaced = e.frame();
+                    merged = true;
+                }
+                default -> { }
+            }
+        }
+        FrameMemory.WriteResult write = written == null ? null : new FrameMemory.WriteResult(written, displaced, merged);
+        return new AgentStep(action, decision, encoded, cost.latencies(), write, events, memory.drainTiers());
     }
 
     private Goal currentGoal() {
@@ -183,14 +217,23 @@ public final class MemoryNavigationAgent implements NavigationAgent {
     }
 
     /**
-     * Encodes and compresses the current frame into memory. Returns the encoder's patch tokens; what went into
-     * memory (the compressed tokens) and what was evicted is kept in {@link #lastWrite} for the step's report.
+     * Offers this step's frame to the memory strategy, at most once a step: encoded and compressed only when the
+     * strategy's write policy considers it. Returns the encoder's patch tokens (null when not encoded).
      */
-    private FrameEncoder.EncodedFrame write(Observation obs, StepCost cost) {
+    private FrameEncoder.EncodedFrame offerFrame(Observation obs, StepCost cost, boolean scheduled, boolean forced) {
+        if (offeredThisStep) {
+            return null;
+        }
+        offeredThisStep = true;
+        if (scheduled) {
+            stepsSinceOffer = 0;
+        }
+        if (!memory.considersWrite(new WriteCue(stepsInEpisode, scheduled, forced))) {
+            return null;
+        }
         MemoryPipeline.Perception p = pipeline.perceive(obs.rgb());
         PatchTokens t = p.compressed().tokens();
-        lastWrite = memory.write(obs.step(), obs.pose(), t.tokenCount(), t.dim(), t.data());
-        stepsSinceWrite = 0;
+        memory.offer(new MemoryFrame(0, obs.step(), obs.pose(), t.tokenCount(), t.dim(), t.data()), probe);
         cost.encoderMs += p.encoderMs();
         cost.compressorMs += p.compressorMs();
         PatchTokens raw = p.patchTokens();
@@ -205,7 +248,10 @@ public final class MemoryNavigationAgent implements NavigationAgent {
             blacklist.clear(); // everything looked done; give skipped frontiers a second chance
             frontiers = frontierCandidates.around(map, here, blacklist, BLACKLIST_RADIUS_M);
         }
-        List<MemoryFrame> frames = memory.frames();
+        List<MemoryFrame> frames = memory.recall(obs.step(), obs.pose(), probe);
+        if (frames.isEmpty()) {
+            return nearestFrontier(obs, frontiers);
+        }
         List<FrontierInput> inputs = frontiers.stream().map(f -> new FrontierInput(f.point(), f.geodesicM(), f.cells())).toList();
         PolicyScores scores = pipeline.policy().score(goal.values(), frames, obs.pose(), inputs);
         cost.policyMs += scores.latencyMs();
@@ -228,19 +274,32 @@ public final class MemoryNavigationAgent implements NavigationAgent {
         }
         if (best == null) {
             target = null;
+            memory.decided(obs.step(), obs.pose(), frames, scores, null, null);
             return new Decision(obs.step(), NavigationMode.EXPLORATION, null, candidates, "no reachable frontier left");
         }
         if (best.memory()) {
             MemoryFrame f = frames.get(best.index());
             mode = NavigationMode.MEMORY_GUIDED;
             target = sim.snapPoint(memoryTargets.get(best.index()));
+            memory.decided(obs.step(), obs.pose(), frames, scores, best, target);
             return new Decision(obs.step(), mode, target, candidates, String.format(Locale.ROOT,
                     "goal judged seen in frame #%d (step %d), score %.2f", f.id(), f.step(), best.score()));
         }
         mode = NavigationMode.EXPLORATION;
         target = frontiers.get(best.index()).point();
+        memory.decided(obs.step(), obs.pose(), frames, scores, best, target);
         return new Decision(obs.step(), mode, target, candidates, String.format(Locale.ROOT,
                 "explore frontier %.1f m away, score %.2f", frontiers.get(best.index()).geodesicM(), best.score()));
+    }
+
+    /** Without any remembered frame the policy cannot run: head for the nearest frontier. */
+    private Decision nearestFrontier(Observation obs, List<FrontierCandidates.Candidate> frontiers) {
+        mode = NavigationMode.EXPLORATION;
+        List<Decision.Candidate> candidates = frontiers.stream()
+                .map(f -> new Decision.Candidate("frontier", f.point(), -f.geodesicM())).toList();
+        target = frontiers.isEmpty() ? null : frontiers.get(0).point();
+        return new Decision(obs.step(), mode, target, candidates, target == null ? "no reachable frontier left"
+                : "no memory to read yet: nearest frontier");
     }
 
     /** True when the agent moved less than {@link #STUCK_DISTANCE_M} over the last window of steps. */
@@ -274,11 +333,45 @@ public final class MemoryNavigationAgent implements NavigationAgent {
 
     @Override
     public MemoryStats memoryStats() {
-        return new MemoryStats(memory.size(), memory.totalTokens(), memory.totalBytes(), memory.writes());
+        MemoryFootprint f = memory.footprint();
+        return new MemoryStats(f.frames(), f.tokens(), f.bytes(), f.writes());
     }
 
     public MemoryAgentSettings settings() {
         return settings;
+    }
+
+    public MemoryStrategy memoryStrategy() {
+        return memory;
+    }
+
+    /** The policy at this step's goal and pose, over the frontiers of the map as it is now (computed on first use). */
+    private final class StepProbe implements PolicyProbe {
+        private final Observation obs;
+        private final StepCost cost;
+        private List<FrontierInput> frontiers;
+
+        StepProbe(Observation obs, StepCost cost) {
+            this.obs = obs;
+            this.cost = cost;
+        }
+
+        @Override
+        public PolicyScores score(List<MemoryFrame> frames) {
+            if (frontiers == null) {
+                frontiers = frontierCandidates.around(map, obs.pose().position(), blacklist, BLACKLIST_RADIUS_M).stream()
+                        .map(f -> new FrontierInput(f.point(), f.geodesicM(), f.cells())).toList();
+            }
+            PolicyScores scores = pipeline.policy().score(goal.values(), frames, obs.pose(), frontiers);
+            cost.policyMs += scores.latencyMs();
+            cost.probes++;
+            return scores;
+        }
+
+        @Override
+        public float[] goal() {
+            return goal.values();
+        }
     }
 
     /** Inference time spent in one step, by stage. */
@@ -288,6 +381,8 @@ public final class MemoryNavigationAgent implements NavigationAgent {
         final double goalMs;
         double policyMs;
         int decisions;
+        /** Policy runs that were not decisions (a write gate's or trigger's "what if"); their time is in policyMs. */
+        int probes;
 
         StepCost(double goalMs) {
             this.goalMs = goalMs;

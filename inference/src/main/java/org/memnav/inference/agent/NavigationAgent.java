@@ -1,10 +1,14 @@
 package org.memnav.inference.agent;
 
-import org.memnav.inference.memory.MemoryStore;
+import org.memnav.inference.memory.FrameMemory;
+import org.memnav.inference.strategy.MemoryEvent;
+import org.memnav.inference.strategy.TierSnapshot;
 import org.memnav.simbridge.api.Action;
 import org.memnav.simbridge.api.EpisodeSpec;
 import org.memnav.simbridge.api.Observation;
 import org.memnav.simbridge.api.Vec3;
+
+import java.util.List;
 
 /**
  * An agent the {@link AgentLoop} drives: told when a lifelong episode starts, then asked for one
@@ -16,10 +20,21 @@ public interface NavigationAgent {
 
     /**
      * What the agent does this step and why; {@code decision} and {@code encoded} are null when none was made,
-     * {@code memoryWrite} (the frame stored and the one evicted for it, for the recorder) when nothing was written.
+     * {@code memoryWrite} (the frame stored and the one evicted for it, for the recorder) when nothing was written;
+     * {@code memoryEvents} every memory operation of the step (empty if none), {@code tiers} the memory tiers when
+     * they changed (tiered strategies only, else null).
      */
     record AgentStep(Action action, Decision decision, FrameEncoder.EncodedFrame encoded, StageLatencies latency,
-                     MemoryStore.WriteResult memoryWrite) {
+                     FrameMemory.WriteResult memoryWrite, List<MemoryEvent> memoryEvents, TierSnapshot tiers) {
+
+        public AgentStep {
+            memoryEvents = memoryEvents == null ? List.of() : List.copyOf(memoryEvents);
+        }
+
+        public AgentStep(Action action, Decision decision, FrameEncoder.EncodedFrame encoded, StageLatencies latency,
+                         FrameMemory.WriteResult memoryWrite) {
+            this(action, decision, encoded, latency, memoryWrite, List.of(), null);
+        }
 
         public AgentStep(Action action, Decision decision, FrameEncoder.EncodedFrame encoded) {
             this(action, decision, encoded, StageLatencies.NONE);

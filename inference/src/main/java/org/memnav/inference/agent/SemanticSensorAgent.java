@@ -1,5 +1,6 @@
 package org.memnav.inference.agent;
 
+import org.memnav.inference.memory.FrameMemory;
 import org.memnav.inference.memory.MemoryStore;
 import org.memnav.simbridge.api.Action;
 import org.memnav.simbridge.api.Capabilities;
@@ -114,7 +115,7 @@ public final class SemanticSensorAgent implements NavigationAgent {
             action = Action.SUBTASK_STOP; // at the remembered goal, or nothing left to explore
         }
         FrameEncoder.EncodedFrame encoded = null;
-        MemoryStore.WriteResult written = null;
+        FrameMemory.WriteResult written = null;
         if (decision != null) {
             encoded = encoder.encode(obs.rgb());
             written = memory.write(obs.step(), obs.pose(), encoded.tokens(), encoded.dim(), encoded.data());

@@ -5,7 +5,19 @@ import org.memnav.inference.agent.MemoryNavigationAgent;
 import org.memnav.inference.agent.NavigationAgent;
 import org.memnav.inference.agent.OnnxFrameEncoder;
 import org.memnav.inference.agent.SemanticSensorAgent;
+import org.memnav.inference.memory.MemoryStore;
+import org.memnav.inference.memory.RecurrentSlotMemory;
 import org.memnav.inference.pipeline.MemoryPipeline;
+import org.memnav.inference.strategy.ActionSurpriseGate;
+import org.memnav.inference.strategy.AlwaysWrite;
+import org.memnav.inference.strategy.GoalWeaver;
+import org.memnav.inference.strategy.PeriodicWrite;
+import org.memnav.inference.strategy.RandomWrite;
+import org.memnav.inference.strategy.RecallTrigger;
+import org.memnav.inference.strategy.TieredMemoryStrategy;
+import org.memnav.inference.strategy.ToolMemoryStrategy;
+import org.memnav.inference.strategy.TriggeredMemoryStrategy;
+import org.memnav.inference.strategy.WindowMemoryStrategy;
 import org.memnav.simbridge.api.SceneInfo;
 import org.memnav.simbridge.api.SimBackend;
 
@@ -19,6 +31,15 @@ public final class AgentArms {
     public static final String ASTRANAV = "astranav";
     public static final String FRONTIER = "frontier";
     public static final String SEMANTIC_SENSOR = "semantic-sensor";
+    public static final String PERIODIC = "periodic";
+    public static final String RANDOM = "random";
+    public static final String GATE = "gate";
+    public static final String RECURRENT = "recurrent";
+    public static final String TOOLS = "tools";
+    public static final String TIERS = "tiers";
+    public static final String TRIGGER = "trigger";
+    /** Seed of the random arm's draws: fixed, so a run repeats. */
+    static final long RANDOM_WRITE_SEED = 8;
 
     private final Map<String, AgentArm> arms;
 
@@ -35,9 +56,34 @@ public final class AgentArms {
 
     private final List<String> order;
 
-    /** astranav (learned memory), frontier (same exploration, no memory), semantic-sensor (the skeleton's ground-truth reference). */
+    /**
+     * astranav (learned memory, always write), frontier (same exploration, no memory), the memory strategies of the
+     * seed papers (periodic, random, gate, recurrent: AURA-Mem write policies; tools: AgeMem; tiers: Mem-alpha;
+     * trigger: MemGen), and semantic-sensor (the skeleton's ground-truth reference).
+     */
     public static AgentArms standard() {
-        return new AgentArms(List.of(new LearnedMemoryArm(), new FrontierOnlyArm(), new SemanticSensorArm()));
+        return new AgentArms(List.of(new LearnedMemoryArm(), new FrontierOnlyArm(),
+                new StrategyArm(PERIODIC, "AURA-Mem periodic writes: one frame every 1/budget steps (rule), FIFO",
+                        true, s -> new WindowMemoryStrategy(new MemoryStore(s.memoryLength()), new PeriodicWrite(s.writeEverySteps()), true)),
+                new StrategyArm(RANDOM, "AURA-Mem random writes with a matched budget: p = budget per step (rule), FIFO",
+                        true, s -> new WindowMemoryStrategy(new MemoryStore(s.memoryLength()),
+                                new RandomWrite(s.writesPerStep(), RANDOM_WRITE_SEED), true)),
+                new StrategyArm(GATE, "AURA-Mem action-surprise gate: write only if the frame changes the policy's choice (rule over the learned policy)",
+                        true, s -> new WindowMemoryStrategy(new MemoryStore(s.memoryLength()),
+                                new ActionSurpriseGate(ActionSurpriseGate.DEFAULT_THRESHOLD), true)),
+                new StrategyArm(RECURRENT, "AURA-Mem constant-size recurrent state: " + RecurrentSlotMemory.DEFAULT_SLOTS
+                        + " slots blended by pose (rule), bytes fixed", false,
+                        s -> new WindowMemoryStrategy(new RecurrentSlotMemory(RecurrentSlotMemory.DEFAULT_SLOTS), new AlwaysWrite(), true)),
+                new StrategyArm(TOOLS, "AgeMem tools by rule: landmarks ADD/UPDATE/DELETE, context RETRIEVE/SUMMARY/FILTER",
+                        true, s -> new ToolMemoryStrategy(Math.max(2, s.memoryLength()), ToolMemoryStrategy.DEFAULT_LANDMARKS)),
+                new StrategyArm(TIERS, "Mem-alpha tiers by rule: core, episodic frames+events, semantic goal->place facts",
+                        true, s -> new TieredMemoryStrategy(s.memoryLength())),
+                new StrategyArm(TRIGGER, "MemGen trigger+weaver by rule: consult long-term memory only when due, weave it to "
+                        + TriggeredMemoryStrategy.DEFAULT_WOVEN + " goal-matching frames", true,
+                        s -> new TriggeredMemoryStrategy(s.memoryLength(), TriggeredMemoryStrategy.DEFAULT_SHORT_TERM,
+                                new RecallTrigger(TriggeredMemoryStrategy.DEFAULT_REFRESH_WRITES),
+                                new GoalWeaver(TriggeredMemoryStrategy.DEFAULT_WOVEN))),
+                new SemanticSensorArm()));
     }
 
     public AgentArm get(String name) {
@@ -61,7 +107,7 @@ public final class AgentArms {
 
         @Override
         public String description() {
-            return "learned policy over a FIFO memory of compressed frames, kept across subtasks";
+            return "AstraNav-Memory (default): learned policy over a FIFO of compressed frames, always write, kept across subtasks";
         }
 
         @Override

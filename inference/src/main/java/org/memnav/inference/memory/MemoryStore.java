@@ -11,11 +11,7 @@ import java.util.List;
  * frames, oldest evicted first (FIFO, the AstraNav-Memory default). Keeps token and byte totals so
  * the workbench can show what the memory costs.
  */
-public final class MemoryStore {
-
-    /** What a write did: the frame stored and the one evicted to make room, if any. */
-    public record WriteResult(MemoryFrame written, MemoryFrame evicted) {
-    }
+public final class MemoryStore implements FrameMemory {
 
     private final int capacity;
     private final Deque<MemoryFrame> frames = new ArrayDeque<>();
@@ -31,6 +27,7 @@ public final class MemoryStore {
         this.capacity = capacity;
     }
 
+    @Override
     public WriteResult write(int step, Pose pose, int tokens, int dim, float[] data) {
         MemoryFrame frame = new MemoryFrame(nextId++, step, pose, tokens, dim, data);
         MemoryFrame evicted = null;
@@ -46,30 +43,37 @@ public final class MemoryStore {
         return new WriteResult(frame, evicted);
     }
 
+    @Override
     public List<MemoryFrame> frames() {
         return List.copyOf(frames);
     }
 
+    @Override
     public int size() {
         return frames.size();
     }
 
+    @Override
     public int capacity() {
         return capacity;
     }
 
+    @Override
     public long totalTokens() {
         return totalTokens;
     }
 
+    @Override
     public long totalBytes() {
         return totalBytes;
     }
 
+    @Override
     public long writes() {
         return writes;
     }
 
+    @Override
     public void clear() {
         frames.clear();
         totalTokens = 0;

@@ -16,7 +16,7 @@ class MemoryStoreTest {
         MemoryStore store = new MemoryStore(2);
         store.write(1, POSE, 4, 8, new float[32]);
         store.write(2, POSE, 16, 8, new float[128]);
-        MemoryStore.WriteResult third = store.write(3, POSE, 4, 8, new float[32]);
+        FrameMemory.WriteResult third = store.write(3, POSE, 4, 8, new float[32]);
 
         assertThat(third.evicted().step()).isEqualTo(1);
         assertThat(store.frames()).extracting(MemoryFrame::step).containsExactly(2, 3);
@@ -31,7 +31,7 @@ class MemoryStoreTest {
         MemoryStore store = new MemoryStore(3);
         int[] tokensPerRate = {256, 64, 16, 4};
         for (int i = 0; i < tokensPerRate.length; i++) {
-            MemoryStore.WriteResult w = store.write(i, POSE, tokensPerRate[i], 64, new float[tokensPerRate[i] * 64]);
+            FrameMemory.WriteResult w = store.write(i, POSE, tokensPerRate[i], 64, new float[tokensPerRate[i] * 64]);
             assertThat(w.written().bytes()).isEqualTo(tokensPerRate[i] * 64L * 4);
         }
         // the 256-token frame was evicted; 64 + 16 + 4 tokens remain

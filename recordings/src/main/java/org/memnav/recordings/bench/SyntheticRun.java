@@ -1,6 +1,7 @@
 package org.memnav.recordings.bench;
 
 import org.memnav.recordings.MemoryOperation;
+import org.memnav.recordings.MemoryTiers;
 import org.memnav.recordings.PolicyDecision;
 import org.memnav.recordings.RunConfig;
 import org.memnav.recordings.RunRecorder;
@@ -143,6 +144,10 @@ public final class SyntheticRun {
             memory.addLast(new long[] {nextFrameId, step});
             recorder.recordMemoryOperation(new MemoryOperation(step, MemoryOperation.Kind.WRITE, nextFrameId++, step,
                     shape.tokens(), shape.frameBytes(), memory.size(), memory.size() * shape.frameBytes()));
+            // The tiers as a tiered memory arm would log them: goal and pose, the frames held, no facts.
+            recorder.recordMemoryTiers(new MemoryTiers(step, subtaskIndex, goal(subtaskIndex).category(), pose(shape.seed(), step),
+                    null, memory.stream().map(f -> new MemoryTiers.EpisodicFrame(f[0], (int) f[1], pose(shape.seed(), (int) f[1])))
+                    .toList(), List.of(), List.of()));
         }
         boolean subtaskEnds = step % shape.subtaskSteps() == shape.subtaskSteps() - 1 || step == shape.steps() - 1;
         if (subtaskEnds) {

@@ -1,6 +1,7 @@
 package org.memnav.recordings.bench;
 
 import org.junit.jupiter.api.Test;
+import org.memnav.recordings.RunTopics;
 import org.junit.jupiter.api.io.TempDir;
 import org.memnav.recordings.RunRecording;
 
@@ -27,7 +28,7 @@ class RecordingBenchmarkTest {
                 new RecordingBenchmark.Settings(150, 25, budget, 150, 4, 3, file), line -> { }).run();
         assertThat(r.steps()).isEqualTo(150);
         assertThat(r.seeks()).isEqualTo(25);
-        assertThat(r.channels()).isEqualTo(11);
+        assertThat(r.channels()).isEqualTo(RunTopics.ALL.size()); // every run channel, /memory/tiers included
         assertThat(r.fileBytes()).isEqualTo(Files.size(file));
         assertThat(r.rawBytes()).isGreaterThan(r.fileBytes() / 2);
         assertThat(r.seekMedianMs()).isLessThanOrEqualTo(r.seekP99Ms());

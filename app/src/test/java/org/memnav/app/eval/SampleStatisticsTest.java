@@ -1,0 +1,63 @@
+package org.memnav.app.eval;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SampleStatisticsTest {
+
+    @Test
+    void tIntervalOfFiveEpisodes() {
+        // mean 3, s = sqrt(2.5), t(0.975, 4) = 2.776: half width 2.776 * 1.5811 / sqrt(5) = 1.963
+        SampleStatistics.Interval i = SampleStatistics.tInterval(new double[] {1, 2, 3, 4, 5});
+        assertThat(i.mean()).isEqualTo(3.0);
+        assertThat(i.halfWidth()).isCloseTo(1.963, within(1e-3));
+        assertThat(i.n()).isEqualTo(5);
+    }
+
+    @Test
+    void episodesWithoutTheFigureAreLeftOutAndOneEpisodeHasNoWidth() {
+        SampleStatistics.Interval i = SampleStatistics.tInterval(new double[] {Double.NaN, 0.5, Double.NaN});
+        assertThat(i).isEqualTo(new SampleStatistics.Interval(0.5, 0.5, 0.5, 1));
+        assertThat(SampleStatistics.tInterval(new double[] {}).n()).isZero();
+        SampleStatistics.Interval same = SampleStatistics.tInterval(new double[] {0.2, 0.2, 0.2});
+        assertThat(same.halfWidth()).isCloseTo(0.0, within(1e-12));
+    }
+
+    @Test
+    void criticalValuesFollowTheTableAndApproachTheNormal() {
+        assertThat(SampleStatistics.t975(1)).isEqualTo(12.706);
+        assertThat(SampleStatistics.t975(30)).isEqualTo(2.042);
+        assertThat(SampleStatistics.t975(60)).isCloseTo(2.000, within(1e-9));
+        assertThat(SampleStatistics.t975(1000)).isBetween(1.960, 1.963);
+    }
+
+    @Test
+    void quantilesInterpolateBetweenOrderStatistics() {
+        double[] v = {10, 1, 4, 3, 2};
+        assertThat(SampleStatistics.quantile(v, 0.5)).isEqualTo(3.0);
+        assertThat(SampleStatistics.quantile(v, 0.95)).isCloseTo(8.8, within(1e-9)); // 4 + 0.8 * (10 - 4)
+        assertThat(SampleStatistics.quantile(new double[] {}, 0.5)).isNaN();
+    }
+
+    @Test
+    void cellFiguresAggregateOverEpisodes() {
+        EvalCell cell = new EvalCell("trigger", 16, 50);
+        CellResult c = new CellResult(cell, java.util.List.of(), null, 0, 0, 0, 0, 0, 0, 0, 0, java.util.List.of(
+                new EpisodeSummary(0.2, 0.1, 0.1, Double.NaN, 10, 4096, 100, 50, 20, 5),
+                new EpisodeSummary(0.4, 0.3, 0.2, 0.5, 20, 8192, 300, 100, 30, 10)), 1, 2);
+        assertThat(c.writesPerStep()).isEqualTo(150 / 400.0);
+        assertThat(c.triggerFireRate()).isEqualTo(15 / 50.0);
+        assertThat(c.interval(EpisodeSummary::revisitSpl).n()).isEqualTo(1);
+        assertThat(c.interval(EpisodeSummary::successRate).mean()).isCloseTo(0.3, within(1e-12));
+        assertThat(new EvalCell("random", 16, 50, 0.05).budgeted()).isTrue();
+        assertThat(cell.budgeted()).isFalse();
+    }
+
+    @Test
+    void recordingsAreNamedByArmSettingsAndEpisode() {
+        assertThat(EvalRunner.recordingName(new EvalCell("gate", 16, 50), 3)).isEqualTo("gate_r16_L50_ep03.mcap");
+        assertThat(EvalRunner.recordingName(new EvalCell("periodic", 4, 25, 0.0625), 0)).isEqualTo("periodic_r4_L25_b0.0625_ep00.mcap");
+    }
+}
