@@ -25,6 +25,9 @@ public final class MemnavCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Option(names = "--open", paramLabel = "FILE.mcap", description = "Open a run recording (from 'memnav run --out FILE.mcap') instead of starting a live run.")
+    Path open;
+
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the window and close it (for docs and checks).")
     Path screenshot;
 
@@ -48,8 +51,11 @@ public final class MemnavCommand implements Callable<Integer> {
             throw new IllegalStateException("no display to open the workbench window on (DISPLAY is unset); "
                     + "use './memnav run --headless' or run under a virtual display: xvfb-run -a ./memnav");
         }
+        if (open != null && !java.nio.file.Files.isRegularFile(open)) {
+            throw new IllegalArgumentException("--open: no recording at " + open);
+        }
         RunSettings settings = run.toSettings(episodes, null);
         WorkbenchWindow.Screenshot shot = screenshot == null ? null : new WorkbenchWindow.Screenshot(screenshot, screenshotAfterSteps);
-        return WorkbenchWindow.runUntilClosed(settings, shot);
+        return WorkbenchWindow.runUntilClosed(settings, open, shot);
     }
 }

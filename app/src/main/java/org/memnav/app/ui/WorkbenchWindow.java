@@ -1,5 +1,7 @@
 package org.memnav.app.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -27,15 +29,21 @@ public final class WorkbenchWindow {
     }
 
     public static Stage show(Stage stage, WorkbenchViewModel vm) {
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         WorkbenchView view = new WorkbenchView(vm);
-        stage.setScene(new Scene(view.root(), 1180, 740));
+        Scene scene = new Scene(view.root(), 1560, 980);
+        scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
+        stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());
         stage.show();
         return stage;
     }
 
-    /** Runs the workbench until its window is closed. Returns a process exit code. */
-    public static int runUntilClosed(RunSettings settings, Screenshot screenshot) throws InterruptedException {
+    /**
+     * Runs the workbench until its window is closed: a live run with {@code settings}, or the recording
+     * {@code recording} when it is not null. Returns a process exit code.
+     */
+    public static int runUntilClosed(RunSettings settings, Path recording, Screenshot screenshot) throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         int[] exit = {0};
         try (BackgroundTaskExecutor executor = new BackgroundTaskExecutor()) {
@@ -43,10 +51,28 @@ public final class WorkbenchWindow {
                 WorkbenchViewModel vm = new WorkbenchViewModel(executor, Platform::runLater);
                 Stage stage = show(new Stage(), vm);
                 stage.setOnHidden(e -> {
-                    vm.stop();
+                    vm.close();
                     closed.countDown();
                 });
-                if (screenshot != null) {
+                if (screenshot != null && recording != null) {
+                    // A recording: show step N, click the centre patch, then save once that moment is drawn.
+                    vm.lastStepProperty().addListener((obs, old, last) -> {
+                        if (last.intValue() > 0 && vm.stepProperty().get() == 0) {
+                            vm.scrubTo(Math.min(last.intValue(), screenshot.afterSteps()));
+                        }
+                    });
+                    vm.snapshotProperty().addListener((obs, old, s) -> {
+                        int want = Math.min(vm.lastStepProperty().get(), screenshot.afterSteps());
+                        if (s != null && s.moment().step() == want && want > 0 && s.heatmap() == null) {
+                            vm.selectPatch(8, 8);
+                            vm.requestWhatIf(4, 10);
+                        } else if (s != null && s.heatmap() != null && vm.counterfactualProperty().get() != null && stage.isShowing()) {
+                            exit[0] = save(stage, screenshot.file());
+                            stage.hide();
+                        }
+                    });
+                    vm.counterfactualProperty().addListener((obs, old, c) -> vm.seek(vm.stepProperty().get()));
+                } else if (screenshot != null) {
                     vm.stepProperty().addListener((obs, old, step) -> {
                         if (step.intValue() >= screenshot.afterSteps() && stage.isShowing()) {
                             exit[0] = save(stage, screenshot.file());
@@ -60,7 +86,11 @@ public final class WorkbenchWindow {
                         }
                     });
                 }
-                vm.start(settings);
+                if (recording != null) {
+                    vm.open(recording);
+                } else {
+                    vm.start(settings);
+                }
             });
             closed.await();
         } finally {
