@@ -15,6 +15,7 @@ import org.memnav.recordings.MemoryOperation;
 import org.memnav.recordings.PolicyDecision;
 import org.memnav.recordings.TokenTensor;
 import org.memnav.simbridge.api.Goal;
+import org.memnav.simbridge.api.GoalModality;
 import org.memnav.simbridge.api.Pose;
 import org.memnav.simbridge.api.Vec3;
 
@@ -96,7 +97,8 @@ public final class CounterfactualPolicy implements AutoCloseable {
         if (memory.isEmpty()) {
             return Counterfactual.unavailable("memory is empty at step " + recorded.step(), rate, length);
         }
-        float[] goalVector = pipeline.goals().encode(goal).values();
+        Goal asked = encodable(goal);
+        float[] goalVector = pipeline.goals().encode(asked).values();
         List<PolicyDecision.Candidate> frontierCandidates = recorded.candidates().stream()
                 .filter(c -> c.kind().startsWith("frontier")).toList();
         List<FrontierInput> frontiers = frontierInputs(recorded, agent, frontierCandidates);
@@ -119,8 +121,9 @@ public final class CounterfactualPolicy implements AutoCloseable {
         long tokens = memory.stream().mapToLong(MemoryFrame::tokens).sum();
         long bytes = memory.stream().mapToLong(MemoryFrame::bytes).sum();
         String how = String.format(Locale.ROOT, "decision of step %d re-run: %d of %d written frames at %dx (%d tokens each); "
-                        + "frontier sizes fitted to the recorded scores", recorded.step(), memory.size(), written.size(), rate,
-                memory.getFirst().tokens());
+                        + "frontier sizes fitted to the recorded scores%s", recorded.step(), memory.size(), written.size(), rate,
+                memory.getFirst().tokens(), asked == goal ? "" : "; the image goal's picture is not recorded, so its category '"
+                        + goal.category() + "' stands in for it");
         return new Counterfactual(true, how, recorded.step(), rate, length, memory.size(), tokens, bytes,
                 best.memory() ? PolicyDecision.Mode.MEMORY_GUIDED : PolicyDecision.Mode.EXPLORATION, points.get(chosen),
                 candidates, chosen, scores.latencyMs());
@@ -175,7 +178,7 @@ public final class CounterfactualPolicy implements AutoCloseable {
                 grid.add(new FrontierInput(points.get(i), geo[i], k));
             }
         }
-        float[] goal = pipeline.goals().encode(run.history().momentAt(recorded.step()).goal()).values();
+        float[] goal = pipeline.goals().encode(encodable(run.history().momentAt(recorded.step()).goal())).values();
         double[] scores = pipeline.policy().score(goal, memory, agent, grid).frontierScores();
         for (int i = 0; i < points.size(); i++) {
             double bestErr = Double.MAX_VALUE;
@@ -188,6 +191,14 @@ public final class CounterfactualPolicy implements AutoCloseable {
             }
         }
         return cells;
+    }
+
+    /** Recordings keep an image goal's description, not its picture: the goal's category stands in for it. */
+    private static Goal encodable(Goal goal) {
+        if (goal.modality() == GoalModality.IMAGE && goal.image() == null) {
+            return Goal.category(goal.category());
+        }
+        return goal;
     }
 
     private static Vec3 toWorld(Pose pose, double forward, double right) {

@@ -31,7 +31,9 @@ public final class WorkbenchWindow {
     public static Stage show(Stage stage, WorkbenchViewModel vm) {
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         WorkbenchView view = new WorkbenchView(vm);
-        Scene scene = new Scene(view.root(), 1560, 980);
+        // As large as a 1600x1000 screen allows, never larger than the screen (a laptop, Monocle's 1280x800).
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1560, screen.getWidth()), Math.min(980, screen.getHeight()));
         scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());

@@ -1,17 +1,30 @@
 package org.memnav.app.ui;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memnav.app.replay.Counterfactual;
 import org.memnav.app.session.ProjectPaths;
 import org.memnav.app.session.RunSettings;
 import org.memnav.scenes.sim.SceneRef;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The view-model without any window: a real (short) run on the embedded simulator, same-thread. */
+/** The view-model without any window: a real short live run and a real recording, everything on the caller's thread. */
 class WorkbenchViewModelTest {
+
+    @TempDir
+    static Path dir;
+    static Path recording;
+
+    @BeforeAll
+    static void record() {
+        recording = RecordedRunFixture.record(dir, 90);
+    }
 
     @Test
     void aRunFillsTheMapFrameAndStatusLine() {
@@ -24,12 +37,11 @@ class WorkbenchViewModelTest {
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.runningProperty().get()).isFalse();
         assertThat(seenSteps).isNotEmpty();
-        assertThat(vm.stepProperty().get()).isGreaterThan(12); // at least the initial look-around
+        assertThat(vm.stepProperty().get()).isGreaterThan(12).isEqualTo(vm.lastStepProperty().get()); // followed live to the end
         assertThat(vm.trajectoryPointsProperty().get()).isEqualTo(vm.stepProperty().get() + 1);
-        assertThat(vm.mapProperty().get()).isNotNull();
-        assertThat(vm.egocentricProperty().get().width()).isEqualTo(256);
-        assertThat(vm.statusLineProperty().get()).contains("step " + vm.stepProperty().get()).contains("provider CPU")
-                .contains("episode");
+        assertThat(vm.map()).isNotNull();
+        assertThat(vm.snapshotProperty().get().frame().width()).isEqualTo(256);
+        assertThat(vm.statusLineProperty().get()).contains("step " + vm.stepProperty().get()).contains("subtask 1/1");
         assertThat(vm.titleProperty().get()).contains("apartment-7");
     }
 
@@ -40,5 +52,69 @@ class WorkbenchViewModelTest {
         assertThat(vm.errorProperty().get()).contains("no-such-scene.json");
         assertThat(vm.statusLineProperty().get()).startsWith("run failed");
         assertThat(vm.runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void scrubbingARecordingMovesEveryPanelToThatStep() {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.open(recording);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.recordingProperty().get()).isTrue();
+        assertThat(vm.lastStepProperty().get()).isGreaterThanOrEqualTo(89);
+        assertThat(vm.titleProperty().get()).contains("astranav-seed7.mcap");
+
+        vm.seek(5);
+        MomentSnapshot early = vm.snapshotProperty().get();
+        vm.seek(80);
+        MomentSnapshot late = vm.snapshotProperty().get();
+
+        assertThat(early.moment().step()).isEqualTo(5);
+        assertThat(late.moment().step()).isEqualTo(80);
+        assertThat(vm.stepProperty().get()).isEqualTo(80);
+        assertThat(late.moment().pose()).isNotEqualTo(early.moment().pose());
+        assertThat(late.map().pixels()).isNotEqualTo(early.map().pixels());
+        assertThat(late.frameNote()).contains("step 80");                       // RGB every 10 steps
+        assertThat(late.moment().memory().size()).isGreaterThan(early.moment().memory().size());
+        assertThat(late.moment().decision()).isNotNull();
+        assertThat(late.thumbnails()).isNotEmpty();                              // spin frames at steps 0, 3, ... where RGB was kept
+        assertThat(late.missingChannels()).containsKey(FrameChannel.SEMANTIC).doesNotContainKey(FrameChannel.RGB);
+        assertThat(vm.writeTicksProperty().get()).isNotEmpty();
+        assertThat(vm.subtaskMarkersProperty().get()).contains(0);
+        assertThat(vm.statusLineProperty().get()).contains("step 80 /");
+
+        vm.channelProperty().set(FrameChannel.DEPTH);
+        assertThat(vm.snapshotProperty().get().frameNote()).startsWith("Depth frame of step 80");
+    }
+
+    @Test
+    void clickingAPatchGivesAHeatmapPeakingThere() {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.open(recording);
+        vm.seek(60);
+        vm.selectPatch(4, 12);
+        MomentSnapshot s = vm.snapshotProperty().get();
+        assertThat(s.heatmap()).isNotNull();
+        assertThat(s.heatmapMax()).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-3f));
+        assertThat(s.heatmapNote()).contains("patch (4, 12)");
+    }
+
+    @Test
+    void whatIfReRunsThePolicyWithTheChosenMemory() {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.open(recording);
+        vm.seek(vm.lastStepProperty().get());
+
+        vm.requestWhatIf(16, 1);
+        Counterfactual one = vm.counterfactualProperty().get();
+        vm.requestWhatIf(64, 50);
+        Counterfactual many = vm.counterfactualProperty().get();
+
+        assertThat(one.available()).as(one.reason()).isTrue();
+        assertThat(one.framesUsed()).isEqualTo(1);
+        assertThat(one.tokens()).isEqualTo(16);                                    // 256 patches / 16
+        assertThat(many.framesUsed()).isGreaterThan(1);
+        assertThat(many.tokens()).isEqualTo(4L * many.framesUsed());              // 256 / 64 per frame
+        assertThat(many.candidates().size() - many.framesUsed()).isEqualTo(one.candidates().size() - 1); // same frontiers
+        assertThat(many.decisionStep()).isEqualTo(one.decisionStep()).isEqualTo(vm.snapshotProperty().get().moment().decision().step());
     }
 }

@@ -1,6 +1,16 @@
 package org.memnav.app.ui;
 
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -18,8 +28,20 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The real window, headless (Monocle): a live run draws the trajectory and updates the status line; Stop stops it. */
+/**
+ * The real window, headless (Monocle): a live run draws the trajectory and updates the status line, Stop stops it;
+ * a real recording is scrubbed (every view follows), a patch clicked (heatmap peaks there) and a what-if slider moved.
+ */
 class WorkbenchWindowTest {
+
+    @TempDir
+    static Path dir;
+    static Path recording;
+
+    @BeforeAll
+    static void record() {
+        recording = RecordedRunFixture.record(dir, 90);
+    }
 
     private final BackgroundTaskExecutor executor = new BackgroundTaskExecutor();
     private WorkbenchViewModel vm;
@@ -50,11 +72,98 @@ class WorkbenchWindowTest {
         assertThat(status.getText()).isNotEqualTo(earlyStatus).contains("step ").contains("subtask ").contains("provider CPU")
                 .contains("FPS");
         assertThat(robot.lookup("#topDownMap").queryAs(ImageView.class).getImage()).isNotNull();
+        assertThat(robot.lookup("#followLive").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#egocentricView").queryAs(ImageView.class).getImage()).isNotNull();
         assertThat(stage.getTitle()).contains("apartment-7");
 
         robot.clickOn("#stopButton");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.runningProperty().get());
         assertThat(robot.lookup("#stopButton").queryAs(Button.class).isDisabled()).isTrue();
+    }
+
+    @Test
+    void scrubbingARecordingMovesEveryViewAndAPatchClickPeaksThere() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        vm = new WorkbenchViewModel(executor, Platform::runLater);
+        FxToolkit.setupStage(s -> WorkbenchWindow.show(s, vm));
+        FxRobot robot = new FxRobot();
+        vm.open(recording);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.lastStepProperty().get() >= 89 && vm.snapshotProperty().get() != null);
+
+        Slider timeline = robot.lookup("#timeline").queryAs(Slider.class);
+        ImageView map = robot.lookup("#topDownMap").queryAs(ImageView.class);
+        ImageView ego = robot.lookup("#egocentricView").queryAs(ImageView.class);
+        HBox strip = robot.lookup("#memoryStrip").queryAs(HBox.class);
+        robot.interact(() -> timeline.setValue(20));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.stepProperty().get() == 20);
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] mapAt20 = pixels(map);
+        int[] egoAt20 = pixels(ego);
+        int cardsAt20 = strip.getChildren().size();
+        String decisionAt20 = robot.lookup("#decisionSummary").queryAs(Label.class).getText();
+
+        robot.interact(() -> timeline.setValue(85));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.stepProperty().get() == 85);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pixels(map)).isNotEqualTo(mapAt20);
+        assertThat(pixels(ego)).isNotEqualTo(egoAt20);
+        assertThat(strip.getChildren().size()).isNotEqualTo(cardsAt20);
+        assertThat(robot.lookup("#decisionSummary").queryAs(Label.class).getText()).isNotEqualTo(decisionAt20);
+        assertThat(robot.lookup("#statusLine").queryAs(Label.class).getText()).contains("step 85 /");
+        assertThat(robot.lookup("#stepCounter").queryAs(Label.class).getText()).startsWith("step 85");
+
+        robot.interact(() -> robot.lookup("#timeline").query().requestFocus());
+        robot.type(KeyCode.LEFT);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.stepProperty().get() == 84);
+
+        // Click the patch in row 3, column 10 of the 16x16 grid.
+        Bounds b = ego.localToScreen(ego.getBoundsInLocal());
+        robot.clickOn(new Point2D(b.getMinX() + (10.5 / 16) * b.getWidth(), b.getMinY() + (3.5 / 16) * b.getHeight()));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.snapshotProperty().get().heatmap() != null);
+        MomentSnapshot s = vm.snapshotProperty().get();
+        assertThat(s.heatmapNote()).contains("patch (3, 10)");
+        ImageView heat = robot.lookup("#similarityHeatmap").queryAs(ImageView.class);
+        assertThat(heat.getImage()).isNotNull();
+        // The brightest cell of the overlay (by the colour ramp's luminance) is the clicked patch.
+        int w = (int) heat.getImage().getWidth();
+        int h = (int) heat.getImage().getHeight();
+        double best = -1;
+        int bestRow = -1;
+        int bestCol = -1;
+        for (int r = 0; r < 16; r++) {
+            for (int c = 0; c < 16; c++) {
+                int argb = heat.getImage().getPixelReader().getArgb(c * w / 16 + w / 32, r * h / 16 + h / 32);
+                double lum = 0.3 * (argb >> 16 & 0xFF) + 0.59 * (argb >> 8 & 0xFF) + 0.11 * (argb & 0xFF);
+                if (lum > best) {
+                    best = lum;
+                    bestRow = r;
+                    bestCol = c;
+                }
+            }
+        }
+        assertThat(new int[] {bestRow, bestCol}).containsExactly(3, 10);
+
+        // Moving the memory-length slider re-runs the policy and fills the counterfactual panel.
+        robot.clickOn(robot.lookup(".tab").match(n -> n.lookup(".tab-label") instanceof Label l && l.getText().equals("What-if"))
+                .queryAs(javafx.scene.Node.class));
+        Label decision = robot.lookup("#whatIfDecision").queryAs(Label.class);
+        String before = decision.getText();
+        robot.interact(() -> robot.lookup("#whatIfLength").queryAs(Slider.class).setValue(1));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !decision.getText().equals(before));
+        String withOne = decision.getText();
+        assertThat(withOne).contains("memory 1 frames");
+        robot.interact(() -> robot.lookup("#whatIfRate").queryAs(Slider.class).setValue(3));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !decision.getText().equals(withOne));
+        assertThat(decision.getText()).contains("rate 64×");
+        assertThat(robot.lookup("#whatIfTable").queryAs(TableView.class).getItems()).isNotEmpty();
+    }
+
+    private static int[] pixels(ImageView view) {
+        var img = view.getImage();
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] out = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), out, 0, w);
+        return out;
     }
 }

@@ -1,0 +1,34 @@
+package org.memnav.app.ui;
+
+import org.memnav.app.session.NavigationRun;
+import org.memnav.app.session.ProjectPaths;
+import org.memnav.app.session.RecordingListener;
+import org.memnav.app.session.RunListener;
+import org.memnav.app.session.RunSettings;
+import org.memnav.inference.agent.StepEvent;
+import org.memnav.scenes.sim.SceneRef;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A small real recording for UI tests: the learned agent on the embedded simulator, cut after {@code steps} steps. */
+public final class RecordedRunFixture {
+
+    private RecordedRunFixture() {
+    }
+
+    public static Path record(Path dir, int steps) {
+        Path file = dir.resolve("astranav-seed7.mcap");
+        AtomicInteger seen = new AtomicInteger();
+        RunListener counter = new RunListener() {
+            @Override
+            public void onStep(StepEvent event) {
+                seen.incrementAndGet();
+            }
+        };
+        RunSettings settings = new RunSettings(null, SceneRef.DEFAULT, 7, 1, 3, 20, ProjectPaths.defaultEncoderManifest(), file,
+                "astranav", 16);
+        new NavigationRun(settings).execute(RunListener.all(RecordingListener.open(file), counter), () -> seen.get() >= steps);
+        return file;
+    }
+}
