@@ -75,8 +75,10 @@ public final class WorkbenchView {
         status.getStyleClass().add("status-line");
         status.textProperty().bind(vm.statusLineProperty());
         root.setBottom(status);
-        root.setOnKeyPressed(e -> {
-            if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+        // A filter, so the arrow keys step the playhead even when the slider has focus (it would jump by a block).
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl || e.getTarget() instanceof javafx.scene.control.TableView
+                    || e.getTarget() instanceof javafx.scene.control.ComboBox) {
                 return;
             }
             switch (e.getCode()) {

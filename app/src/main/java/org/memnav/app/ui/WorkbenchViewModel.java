@@ -155,7 +155,7 @@ public final class WorkbenchViewModel {
     /** Opens a run recording (MCAP) in the background; it replaces what is shown once loaded. */
     public void open(Path file) {
         stop();
-        statusLine.set("opening " + file + " …");
+        uiThread.accept(() -> statusLine.set("opening " + file + " …"));
         executor.execute("open", () -> {
             try {
                 LoadedRun loaded = LoadedRun.open(file);

@@ -69,8 +69,7 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> vm.trajectoryPointsProperty().get() >= early + 20);
 
         Label status = robot.lookup("#statusLine").queryAs(Label.class);
-        assertThat(status.getText()).isNotEqualTo(earlyStatus).contains("step ").contains("subtask ").contains("provider CPU")
-                .contains("FPS");
+        assertThat(status.getText()).isNotEqualTo(earlyStatus).contains("step ").contains("subtask ").contains("memory ");
         assertThat(robot.lookup("#topDownMap").queryAs(ImageView.class).getImage()).isNotNull();
         assertThat(robot.lookup("#followLive").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(robot.lookup("#egocentricView").queryAs(ImageView.class).getImage()).isNotNull();
@@ -124,7 +123,8 @@ class WorkbenchWindowTest {
         assertThat(s.heatmapNote()).contains("patch (3, 10)");
         ImageView heat = robot.lookup("#similarityHeatmap").queryAs(ImageView.class);
         assertThat(heat.getImage()).isNotNull();
-        // The brightest cell of the overlay (by the colour ramp's luminance) is the clicked patch.
+        // The clicked patch is a brightest cell of the overlay (by the colour ramp's luminance); uniform surfaces
+        // (a plain wall) may tie with it, since their patches' features are nearly identical.
         int w = (int) heat.getImage().getWidth();
         int h = (int) heat.getImage().getHeight();
         double best = -1;
@@ -141,7 +141,9 @@ class WorkbenchWindowTest {
                 }
             }
         }
-        assertThat(new int[] {bestRow, bestCol}).containsExactly(3, 10);
+        int clicked = heat.getImage().getPixelReader().getArgb(10 * w / 16 + w / 32, 3 * h / 16 + h / 32);
+        double clickedLum = 0.3 * (clicked >> 16 & 0xFF) + 0.59 * (clicked >> 8 & 0xFF) + 0.11 * (clicked & 0xFF);
+        assertThat(clickedLum).as("brightest at (%d, %d)", bestRow, bestCol).isGreaterThanOrEqualTo(best - 1);
 
         // Moving the memory-length slider re-runs the policy and fills the counterfactual panel.
         robot.clickOn(robot.lookup(".tab").match(n -> n.lookup(".tab-label") instanceof Label l && l.getText().equals("What-if"))
