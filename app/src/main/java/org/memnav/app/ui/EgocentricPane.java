@@ -91,7 +91,7 @@ final class EgocentricPane {
         heatNote.setWrapText(true);
         heatNote.setMaxWidth(SIZE + 140);
         heatNote.setId("heatmapNote");
-        Rectangle ramp = new Rectangle(120, 10);
+        Rectangle ramp = new Rectangle(90, 10);
         Stop[] stops = new Stop[5];
         for (int i = 0; i < 5; i++) {
             int argb = PatchSimilarity.color(-1 + i * 0.5);
@@ -99,15 +99,15 @@ final class EgocentricPane {
         }
         ramp.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
         Label lo = new Label("−1");
-        Label hi = new Label("+1 cosine");
+        Label hi = new Label("+1");
         lo.getStyleClass().add("text-small");
         hi.getStyleClass().add("text-small");
         scale.getStyleClass().addAll("text-small", "text-muted");
-        HBox legend = new HBox(6, lo, ramp, hi, scale);
+        HBox legend = new HBox(6, lo, ramp, hi);
         legend.setAlignment(Pos.CENTER_LEFT);
-        VBox side = new VBox(6, new Label("Patch similarity"), legend, heatNote);
-        side.setMaxWidth(220);
-        heatNote.setMaxWidth(220);
+        VBox side = new VBox(6, new Label("Patch similarity (cosine)"), legend, scale, heatNote);
+        side.setMaxWidth(260);
+        heatNote.setMaxWidth(260);
         HBox body = new HBox(10, stack, side);
         root = new VBox(6, header, body, note);
         root.setPadding(new Insets(8));

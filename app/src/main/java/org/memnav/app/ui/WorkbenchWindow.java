@@ -65,10 +65,15 @@ public final class WorkbenchWindow {
                     });
                     vm.snapshotProperty().addListener((obs, old, s) -> {
                         int want = Math.min(vm.lastStepProperty().get(), screenshot.afterSteps());
-                        if (s != null && s.moment().step() == want && want > 0 && s.heatmap() == null) {
+                        if (s == null || want <= 0 || !stage.isShowing()) {
+                            return;
+                        }
+                        if (s.moment().step() != want) {
+                            vm.scrubTo(want);
+                        } else if (s.heatmap() == null) {
                             vm.selectPatch(8, 8);
                             vm.requestWhatIf(4, 10);
-                        } else if (s != null && s.heatmap() != null && vm.counterfactualProperty().get() != null && stage.isShowing()) {
+                        } else if (vm.counterfactualProperty().get() != null) {
                             exit[0] = save(stage, screenshot.file());
                             stage.hide();
                         }
