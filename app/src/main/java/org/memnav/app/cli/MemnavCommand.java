@@ -28,6 +28,10 @@ public final class MemnavCommand implements Callable<Integer> {
     @Option(names = "--open", paramLabel = "FILE.mcap", description = "Open a run recording (from 'memnav run --out FILE.mcap') instead of starting a live run.")
     Path open;
 
+    @Option(names = "--compare", paramLabel = "B.mcap", description = "With --open: a second recording to compare with (both "
+            + "paths on the map, one playhead, per-subtask diff table).")
+    Path compare;
+
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the window and close it (for docs and checks).")
     Path screenshot;
 
@@ -54,8 +58,14 @@ public final class MemnavCommand implements Callable<Integer> {
         if (open != null && !java.nio.file.Files.isRegularFile(open)) {
             throw new IllegalArgumentException("--open: no recording at " + open);
         }
+        if (compare != null && open == null) {
+            throw new IllegalArgumentException("--compare needs --open A.mcap: a comparison lines up two recordings");
+        }
+        if (compare != null && !java.nio.file.Files.isRegularFile(compare)) {
+            throw new IllegalArgumentException("--compare: no recording at " + compare);
+        }
         RunSettings settings = run.toSettings(episodes, null);
         WorkbenchWindow.Screenshot shot = screenshot == null ? null : new WorkbenchWindow.Screenshot(screenshot, screenshotAfterSteps);
-        return WorkbenchWindow.runUntilClosed(settings, open, shot);
+        return WorkbenchWindow.runUntilClosed(settings, open, compare, shot);
     }
 }

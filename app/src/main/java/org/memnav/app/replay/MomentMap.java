@@ -32,18 +32,24 @@ public final class MomentMap {
     public static final int TARGET_ARGB = 0xFFE53935;
     public static final int MEMORY_POSE_ARGB = 0xFF00ACC1;
     public static final int CHOSEN_FRAME_ARGB = 0xFFFFFFFF;
+    /** Translucent, so the trajectory stays visible across a goal's view points. */
+    /** The second run of a comparison: orange against the first run's blue and green. */
+    public static final int COMPARED_RUN_ARGB = 0xFFFF7043;
+    public static final int VIEW_POINT_ARGB = 0x6643A047;
 
     private final SceneLayout layout;
     private final NavigabilityGrid grid;
     private final int pixelsPerCell;
     private final TopDownMapRenderer renderer = new TopDownMapRenderer();
     private final List<MapMarker> objects;
+    private final GoalViewPoints viewPoints;
 
     public MomentMap(SceneLayout layout, int pixelsPerCell) {
         this.layout = layout;
         NavigabilityMap m = layout.navigability();
         this.grid = new NavigabilityGrid(m.originX(), m.originZ(), m.cellSizeM(), m.width(), m.height(), m.cells());
         this.pixelsPerCell = pixelsPerCell;
+        this.viewPoints = new GoalViewPoints(m);
         this.objects = layout.objects().stream().map(o -> new MapMarker(o.center().x(), o.center().z(), OBJECT_ARGB)).toList();
     }
 
@@ -73,6 +79,13 @@ public final class MomentMap {
         ArgbImage image = renderer.render(layers, pixelsPerCell);
         MapProjection p = projection();
         PixelCanvas canvas = new PixelCanvas(image);
+        for (SceneObject o : goalObjects(moment.goal())) {
+            for (int[] cell : viewPoints.cells(o)) {
+                int x0 = cell[0] * pixelsPerCell;
+                int y0 = cell[1] * pixelsPerCell;
+                canvas.fillRect(x0, y0, x0 + pixelsPerCell, y0 + pixelsPerCell, VIEW_POINT_ARGB);
+            }
+        }
         for (RememberedFrame f : moment.memory()) {
             double x = p.pixelX(f.pose().position().x());
             double y = p.pixelY(f.pose().position().z());
@@ -84,6 +97,27 @@ public final class MomentMap {
         return image;
     }
 
+    /**
+     * Draws a second run (same scene) over a map rendered by {@link #render}: its trajectory up to {@code at} in
+     * {@code argb}, and where its agent is, ringed in white, so two runs share one picture.
+     */
+    public void drawComparedRun(ArgbImage image, RunHistory other, RunMoment at, int argb) {
+        MapProjection p = projection();
+        PixelCanvas canvas = new PixelCanvas(image);
+        double[][] last = {null};
+        other.forEachPosition(at.step(), (s, x, z, mode) -> {
+            double[] point = {p.pixelX(x), p.pixelY(z)};
+            if (last[0] != null) {
+                canvas.line((int) last[0][0], (int) last[0][1], (int) point[0], (int) point[1], argb, 2);
+            }
+            last[0] = point;
+        });
+        double x = p.pixelX(at.pose().position().x());
+        double y = p.pixelY(at.pose().position().z());
+        canvas.ring(x, y, 5, 7, 0xFFFFFFFF);
+        canvas.fillCircle(x, y, 5, argb);
+    }
+
     /** The objects that satisfy a goal: its instance, or every object of its category. */
     public List<SceneObject> goalObjects(Goal goal) {
         if (goal == null) {
@@ -91,6 +125,15 @@ public final class MomentMap {
         }
         return layout.objects().stream().filter(o -> goal.instanceId() >= 0 ? o.instanceId() == goal.instanceId()
                 : o.category().equals(goal.category())).toList();
+    }
+
+    /** The view-point cells ({col, row}) of the goal's objects: where stopping counts as success. */
+    public List<int[]> goalViewPoints(Goal goal) {
+        List<int[]> cells = new ArrayList<>();
+        for (SceneObject o : goalObjects(goal)) {
+            cells.addAll(viewPoints.cells(o));
+        }
+        return cells;
     }
 
     public MapProjection projection() {

@@ -57,11 +57,32 @@ public record PatchSimilarity(int gridRows, int gridCols, int patchRow, int patc
         return best;
     }
 
+    /** The lowest similarity in this frame. */
+    public float min() {
+        float m = Float.MAX_VALUE;
+        for (float v : values) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    /** The highest similarity in this frame (1 at the clicked patch itself). */
+    public float max() {
+        float m = -Float.MAX_VALUE;
+        for (float v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
     /**
-     * The similarity as a {@code size}x{@code size} overlay, -1..1 mapped on {@link #color(double)}, {@code alpha} opaque,
-     * the clicked patch outlined.
+     * The similarity as a {@code width}x{@code height} overlay, {@code alpha} opaque, the clicked patch outlined.
+     * Colours span this frame's own range ({@link #min()} dark … {@link #max()} bright): encoder features of one
+     * frame are mostly alike (cosine 0.3…1), so the fixed −1…+1 scale washed everything into one yellow.
      */
     public ArgbImage overlay(int width, int height, int alpha) {
+        float lo = min();
+        float span = max() - lo;
         int[] px = new int[width * height];
         int x0 = patchCol * width / gridCols;
         int x1 = (patchCol + 1) * width / gridCols - 1;
@@ -72,15 +93,21 @@ public record PatchSimilarity(int gridRows, int gridCols, int patchRow, int patc
             for (int x = 0; x < width; x++) {
                 int c = x * gridCols / width;
                 boolean edge = x >= x0 && x <= x1 && y >= y0 && y <= y1 && (x == x0 || x == x1 || y == y0 || y == y1);
-                px[y * width + x] = edge ? 0xFFFFFFFF : (alpha << 24) | (color(at(r, c)) & 0xFFFFFF);
+                double t = span <= 0 ? 1 : (at(r, c) - lo) / span;
+                px[y * width + x] = edge ? 0xFFFFFFFF : (alpha << 24) | (ramp(t) & 0xFFFFFF);
             }
         }
         return new ArgbImage(width, height, px);
     }
 
-    /** Colour scale for similarity in [-1, 1]: dark blue (opposite) through purple to yellow (same). */
+    /** Colour scale for similarity in [-1, 1] (an absolute scale, for figures that compare frames). */
     public static int color(double s) {
-        double t = Math.max(0, Math.min(1, (s + 1) / 2));
+        return ramp((s + 1) / 2);
+    }
+
+    /** The colour ramp over [0, 1]: dark blue (low) through purple and orange to yellow (high). */
+    public static int ramp(double t0) {
+        double t = Math.max(0, Math.min(1, t0));
         // A perceptual ramp in the spirit of "plasma", by linear segments.
         double[][] stops = {{13, 8, 135}, {126, 3, 168}, {204, 71, 120}, {248, 149, 64}, {240, 249, 33}};
         double f = t * (stops.length - 1);

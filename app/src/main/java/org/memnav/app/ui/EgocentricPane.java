@@ -94,12 +94,14 @@ final class EgocentricPane {
         Rectangle ramp = new Rectangle(90, 10);
         Stop[] stops = new Stop[5];
         for (int i = 0; i < 5; i++) {
-            int argb = PatchSimilarity.color(-1 + i * 0.5);
+            int argb = PatchSimilarity.ramp(i / 4.0);
             stops[i] = new Stop(i / 4.0, Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF));
         }
         ramp.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
-        Label lo = new Label("−1");
-        Label hi = new Label("+1");
+        Label lo = new Label("low");
+        Label hi = new Label("high");
+        lo.setId("heatmapLow");
+        hi.setId("heatmapHigh");
         lo.getStyleClass().add("text-small");
         hi.getStyleClass().add("text-small");
         scale.getStyleClass().addAll("text-small", "text-muted");
@@ -125,9 +127,13 @@ final class EgocentricPane {
             if (s.heatmap() != null) {
                 heatImage = FxImages.fromArgb(s.heatmap(), heatImage);
                 heat.setImage(heatImage);
-                scale.setText(String.format(Locale.ROOT, "(this frame: %.2f … %.2f)", s.heatmapMin(), s.heatmapMax()));
+                lo.setText(String.format(Locale.ROOT, "%.2f", s.heatmapMin()));
+                hi.setText(String.format(Locale.ROOT, "%.2f", s.heatmapMax()));
+                scale.setText("colours span this frame's range of cosines (−1 … +1 possible)");
             } else {
                 heat.setImage(null);
+                lo.setText("low");
+                hi.setText("high");
                 scale.setText("");
             }
             StringBuilder text = new StringBuilder(s.frameNote());

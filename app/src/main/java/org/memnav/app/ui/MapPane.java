@@ -41,6 +41,14 @@ final class MapPane {
         holder.setPrefSize(640, 520);
         view.fitWidthProperty().bind(holder.widthProperty());
         view.fitHeightProperty().bind(holder.heightProperty());
+        // Centred in the panel at the largest size that keeps the aspect ratio (a Pane alone pins it top-left).
+        Runnable centre = () -> {
+            var b = view.getLayoutBounds();
+            view.relocate(Math.max(0, (holder.getWidth() - b.getWidth()) / 2), Math.max(0, (holder.getHeight() - b.getHeight()) / 2));
+        };
+        holder.widthProperty().addListener((o, a, b) -> centre.run());
+        holder.heightProperty().addListener((o, a, b) -> centre.run());
+        view.layoutBoundsProperty().addListener((o, a, b) -> centre.run());
         holder.setStyle("-fx-background-color: #1b1e23;");
         hover.getStyleClass().add("map-hover");
         hover.setVisible(false);
@@ -92,10 +100,18 @@ final class MapPane {
         FlowPane legend = new FlowPane(12, 4,
                 entry(line(0xFF1E88E5), "exploring"), entry(line(0xFF2E9E48), "memory-guided"),
                 entry(dot(0xFFD81B60), "agent"), entry(ring(MomentMap.TARGET_ARGB), "target"),
-                entry(ring(MomentMap.GOAL_ARGB), "goal objects"), entry(dot(0xFFFFB300), "frontiers"),
+                entry(ring(MomentMap.GOAL_ARGB), "goal objects"),
+                entry(square(MomentMap.VIEW_POINT_ARGB | 0xFF000000), "goal view points"), entry(dot(0xFFFFB300), "frontiers"),
                 entry(dot(MomentMap.MEMORY_POSE_ARGB), "memory frame poses"), entry(ring(0xFFFFFFFF), "frame the policy used"),
                 entry(square(MomentMap.OBJECT_ARGB), "objects"), entry(square(0xFF3A3F47), "not navigable"));
         legend.getStyleClass().add("text-small");
+        Node comparedEntry = entry(line(MomentMap.COMPARED_RUN_ARGB), "run B");
+        Label comparedLabel = (Label) ((HBox) comparedEntry).getChildren().get(1);
+        comparedLabel.setId("comparedRunLegend");
+        comparedLabel.textProperty().bind(vm.comparedDescriptionProperty());
+        comparedEntry.visibleProperty().bind(vm.comparedDescriptionProperty().isNotEmpty());
+        comparedEntry.managedProperty().bind(comparedEntry.visibleProperty());
+        legend.getChildren().add(0, comparedEntry);
         HBox header = new HBox(12, title, help);
         header.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
         root = new VBox(6, header, holder, legend);

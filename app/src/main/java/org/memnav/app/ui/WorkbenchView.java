@@ -108,10 +108,22 @@ public final class WorkbenchView {
                 vm.open(f.toPath());
             }
         });
+        MenuItem compare = new MenuItem("Compare with…");
+        compare.setId("compareMenu");
+        compare.disableProperty().bind(vm.recordingProperty().not());
+        compare.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Compare with another MemNav run recording");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MCAP run recordings", "*.mcap"));
+            File f = chooser.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.compareWith(f.toPath());
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> root.getScene().getWindow().hide());
-        return new MenuBar(new Menu("File", null, open, quit));
+        return new MenuBar(new Menu("File", null, open, compare, quit));
     }
 
     private ToolBar transport() {

@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.memnav.app.replay.ComparisonTable;
 import org.memnav.app.replay.Counterfactual;
 import org.memnav.app.replay.CounterfactualPolicy;
 import org.memnav.app.replay.FrameSource;
@@ -25,6 +26,7 @@ import org.memnav.app.session.NavigationRun;
 import org.memnav.app.session.RunSettings;
 import org.memnav.inference.agent.StepEvent;
 import org.memnav.recordings.TokenTensor;
+import org.memnav.recordings.compare.RunComparison;
 import org.memnav.recordings.playback.PlaybackEngine;
 import org.memnav.recordings.query.FileEpisodeSource;
 import org.memnav.renderers.map.ArgbImage;
@@ -57,7 +59,7 @@ public final class WorkbenchViewModel {
 
     private final TaskExecutor executor;
     private final Consumer<Runnable> uiThread;
-    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private volatile AtomicBoolean stopRequested = new AtomicBoolean(); // one flag per live run
     private final AtomicInteger requestedStep = new AtomicInteger(-1);
     private final AtomicBoolean renderQueued = new AtomicBoolean();
     private final AtomicReference<int[]> whatIfRequest = new AtomicReference<>();
@@ -87,7 +89,12 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<List<Integer>> subtaskMarkers = new ReadOnlyObjectWrapper<>(this, "subtaskMarkers", List.of());
     private final ReadOnlyObjectWrapper<List<Integer>> writeTicks = new ReadOnlyObjectWrapper<>(this, "writeTicks", List.of());
 
+    private final ReadOnlyObjectWrapper<ComparisonTable> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyStringWrapper comparedDescription = new ReadOnlyStringWrapper(this, "comparedDescription", "");
+
     private volatile LoadedRun run;
+    private volatile Path runFile;       // the recording shown (null for a live run)
+    private volatile LoadedRun compared; // the second run of a comparison, on the same playhead step
     private volatile MomentMap mapRenderer;
     private volatile PlaybackEngine engine;
     private volatile FileEpisodeSource playbackSource;
@@ -107,12 +114,22 @@ public final class WorkbenchViewModel {
 
     /** Starts a live run in the background; the playhead follows its newest step while "follow live" is on. */
     public void start(RunSettings settings) {
-        stopRequested.set(false);
+        stop();
+        closeComparison();
+        runFile = null;
+        closePlayback();
+        uiThread.accept(() -> {
+            recording.set(false);
+            followLive.set(true);
+            lastStep.set(0);
+        });
+        AtomicBoolean stopThisRun = new AtomicBoolean();
+        stopRequested = stopThisRun;
         running.set(true);
         executor.execute("run", () -> {
             LiveHistoryListener listener = new LiveHistoryListener(this::show, this::onLiveStep);
             try {
-                new NavigationRun(settings).execute(listener, stopRequested::get);
+                new NavigationRun(settings).execute(listener, stopThisRun::get);
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 uiThread.accept(() -> {
@@ -160,6 +177,8 @@ public final class WorkbenchViewModel {
             try {
                 LoadedRun loaded = LoadedRun.open(file);
                 FileEpisodeSource source = FileEpisodeSource.open(file);
+                closeComparison();
+                runFile = file;
                 show(loaded);
                 closePlayback();
                 playbackSource = source;
@@ -184,6 +203,58 @@ public final class WorkbenchViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * Opens {@code other} beside the recording shown: both trajectories on one map, one playhead step (the second
+     * run clamped to its own last step), and the per-subtask comparison of {@link RunComparison} (A = the recording
+     * shown, B = {@code other}).
+     */
+    public void compareWith(Path other) {
+        uiThread.accept(() -> statusLine.set("opening " + other + " to compare …"));
+        executor.execute("open", () -> {
+            Path a = runFile;
+            try {
+                if (a == null) {
+                    throw new IllegalStateException("open a recording first: a comparison lines up two recordings");
+                }
+                LoadedRun b = LoadedRun.open(other);
+                ComparisonTable table;
+                try (RunComparison cmp = RunComparison.open(List.of(a, other))) {
+                    boolean sameScene = b.history().setup().sceneRef().equals(run.history().setup().sceneRef());
+                    table = ComparisonTable.of(cmp, "A: " + a.getFileName(), "B: " + other.getFileName(), sameScene);
+                } catch (Exception e) {
+                    b.close();
+                    throw e;
+                }
+                closeComparison();
+                compared = b;
+                String d = "B: " + b.history().setup().description() + (table.sameScene() ? "" : " · another scene: its path is drawn on A's map");
+                uiThread.accept(() -> {
+                    comparison.set(table);
+                    comparedDescription.set(d);
+                });
+                seek(step.get());
+            } catch (Exception e) {
+                String message = "cannot compare with " + other + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                uiThread.accept(() -> {
+                    error.set(message);
+                    statusLine.set(message);
+                });
+            }
+        });
+    }
+
+    private void closeComparison() {
+        LoadedRun b = compared;
+        compared = null;
+        if (b != null) {
+            b.close();
+            uiThread.accept(() -> {
+                comparison.set(null);
+                comparedDescription.set("");
+            });
+        }
     }
 
     private void show(LoadedRun loaded) {
@@ -326,6 +397,12 @@ public final class WorkbenchViewModel {
     private MomentSnapshot render(LoadedRun r, MomentMap mapper, int target) {
         RunMoment moment = r.history().momentAt(target);
         ArgbImage map = mapper.render(r.history(), moment);
+        LoadedRun b = compared;
+        RunMoment comparedMoment = null;
+        if (b != null) {
+            comparedMoment = b.history().momentAt(Math.min(target, b.history().lastStep()));
+            mapper.drawComparedRun(map, b.history(), comparedMoment, MomentMap.COMPARED_RUN_ARGB);
+        }
         FrameSource frames = r.frames();
         Map<FrameChannel, String> missing = new EnumMap<>(FrameChannel.class);
         var rgb = frames.rgbAtOrBefore(moment.step());
@@ -373,12 +450,8 @@ public final class WorkbenchViewModel {
         } else if (patch != null && frame != null) {
             PatchSimilarity sim = PatchSimilarity.of(tokens.get().value(), patch[0], patch[1]);
             heat = sim.overlay(frame.width(), frame.height(), 150);
-            min = Float.MAX_VALUE;
-            max = -Float.MAX_VALUE;
-            for (float v : sim.values()) {
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
+            min = sim.min();
+            max = sim.max();
             int ts = tokens.get().step();
             heatNote = String.format(Locale.ROOT, "cosine similarity to patch (%d, %d) of the encoder tokens of step %d%s",
                     patch[0], patch[1], ts, ts == frameStep ? "" : " (frame shown is of step " + frameStep + ")");
@@ -402,7 +475,7 @@ public final class WorkbenchViewModel {
             }
         }
         return new MomentSnapshot(moment, map, frame, frameNote, heat, heatNote, min, max, thumbs, missing,
-                r.history().memoryBytesSeries());
+                r.history().memoryBytesSeries(), comparedMoment);
     }
 
     private void apply(MomentSnapshot s) {
@@ -420,7 +493,9 @@ public final class WorkbenchViewModel {
         statusLine.set(String.format(Locale.ROOT, "step %d / %d  |  subtask %s  |  action %s (%s)  |  memory %d frames · %d tokens"
                         + " · %.1f KB  |  SR %s · SPL %s",
                 m.step(), m.lastStep(), subtask, m.action(), m.mode().wireName(), m.memory().size(), m.memoryTokens(),
-                m.memoryBytes() / 1024.0, fmt(m.successRate()), fmt(m.meanSpl())));
+                m.memoryBytes() / 1024.0, fmt(m.successRate()), fmt(m.meanSpl()))
+                + (s.comparedMoment() == null ? "" : String.format(Locale.ROOT, "  ||  B: step %d · memory %d frames · SR %s",
+                s.comparedMoment().step(), s.comparedMoment().memory().size(), fmt(s.comparedMoment().successRate()))));
     }
 
     static String fmt(double v) {
@@ -464,6 +539,7 @@ public final class WorkbenchViewModel {
     public void close() {
         stop();
         closePlayback();
+        closeComparison();
         executor.execute("what-if", () -> {
             if (whatIf != null) {
                 whatIf.close();
@@ -525,6 +601,20 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyObjectProperty<Counterfactual> counterfactualProperty() {
         return counterfactual.getReadOnlyProperty();
+    }
+
+    /** The comparison table while a second run is open (null otherwise). */
+    public ReadOnlyObjectProperty<ComparisonTable> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty comparedDescriptionProperty() {
+        return comparedDescription.getReadOnlyProperty();
+    }
+
+    /** The recording shown, if any (not a live run). */
+    public Optional<Path> runFile() {
+        return Optional.ofNullable(runFile);
     }
 
     public ReadOnlyObjectProperty<List<Integer>> subtaskMarkersProperty() {

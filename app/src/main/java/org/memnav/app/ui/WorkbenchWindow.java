@@ -43,9 +43,11 @@ public final class WorkbenchWindow {
 
     /**
      * Runs the workbench until its window is closed: a live run with {@code settings}, or the recording
-     * {@code recording} when it is not null. Returns a process exit code.
+     * {@code recording} when it is not null, compared with {@code compare} when that is not null. Returns a process
+     * exit code.
      */
-    public static int runUntilClosed(RunSettings settings, Path recording, Screenshot screenshot) throws InterruptedException {
+    public static int runUntilClosed(RunSettings settings, Path recording, Path compare, Screenshot screenshot)
+            throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         int[] exit = {0};
         try (BackgroundTaskExecutor executor = new BackgroundTaskExecutor()) {
@@ -73,7 +75,7 @@ public final class WorkbenchWindow {
                         } else if (s.heatmap() == null) {
                             vm.selectPatch(8, 8);
                             vm.requestWhatIf(4, 10);
-                        } else if (vm.counterfactualProperty().get() != null) {
+                        } else if (vm.counterfactualProperty().get() != null && (compare == null || s.comparedMoment() != null)) {
                             exit[0] = save(stage, screenshot.file());
                             stage.hide();
                         }
@@ -95,6 +97,9 @@ public final class WorkbenchWindow {
                 }
                 if (recording != null) {
                     vm.open(recording);
+                    if (compare != null) {
+                        vm.compareWith(compare); // the open lane runs in order: after the recording is loaded
+                    }
                 } else {
                     vm.start(settings);
                 }

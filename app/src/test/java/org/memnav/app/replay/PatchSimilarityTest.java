@@ -51,6 +51,31 @@ class PatchSimilarityTest {
     }
 
     @Test
+    void theOverlayStretchesItsColoursToThisFramesRangeButKeepsTheCosines() {
+        TokenTensor t = randomTokens(5);
+        float[] v = t.values();
+        for (int p = 1; p < 256; p++) {          // every patch close to patch (0,0): cosines ~0.5..1, as real frames
+            for (int k = 0; k < 128; k++) {
+                v[p * 128 + k] = v[k] + 0.9f * v[p * 128 + k];
+            }
+        }
+        PatchSimilarity s = PatchSimilarity.of(t, 0, 0);
+        assertThat(s.min()).isGreaterThan(0.3f);
+        assertThat(s.max()).isCloseTo(1f, org.assertj.core.data.Offset.offset(1e-5f));
+        int lowest = 0;
+        int highestOther = 1;
+        for (int i = 1; i < 256; i++) {
+            lowest = s.values()[i] < s.values()[lowest] ? i : lowest;
+            highestOther = s.values()[i] > s.values()[highestOther] ? i : highestOther;
+        }
+        var img = s.overlay(256, 256, 150);
+        int rgbAt = img.pixel((lowest % 16) * 16 + 8, (lowest / 16) * 16 + 8) & 0xFFFFFF;
+        assertThat(rgbAt).isEqualTo(PatchSimilarity.ramp(0) & 0xFFFFFF);          // the frame's minimum is the darkest colour
+        assertThat(img.pixel(4, 4) & 0xFFFFFF).isEqualTo(PatchSimilarity.ramp(1) & 0xFFFFFF); // the clicked patch the brightest
+        assertThat(PatchSimilarity.color(s.min()) & 0xFFFFFF).isNotEqualTo(rgbAt);  // an absolute scale would not be dark here
+    }
+
+    @Test
     void aPatchOutsideTheGridIsRefusedByName() {
         assertThatThrownBy(() -> PatchSimilarity.of(randomTokens(4), 16, 0)).hasMessageContaining("(16, 0)").hasMessageContaining("16x16");
     }

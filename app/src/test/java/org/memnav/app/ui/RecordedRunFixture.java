@@ -18,7 +18,12 @@ public final class RecordedRunFixture {
     }
 
     public static Path record(Path dir, int steps) {
-        Path file = dir.resolve("astranav-seed7.mcap");
+        return record(dir, steps, 16, 20, "astranav-seed7.mcap");
+    }
+
+    /** The same scene and episode with another compression rate and memory length (for comparisons). */
+    public static Path record(Path dir, int steps, int rate, int memoryLength, String fileName) {
+        Path file = dir.resolve(fileName);
         AtomicInteger seen = new AtomicInteger();
         RunListener counter = new RunListener() {
             @Override
@@ -26,8 +31,8 @@ public final class RecordedRunFixture {
                 seen.incrementAndGet();
             }
         };
-        RunSettings settings = new RunSettings(null, SceneRef.DEFAULT, 7, 1, 3, 20, ProjectPaths.defaultEncoderManifest(), file,
-                "astranav", 16);
+        RunSettings settings = new RunSettings(null, SceneRef.DEFAULT, 7, 1, 3, memoryLength, ProjectPaths.defaultEncoderManifest(),
+                file, "astranav", rate);
         new NavigationRun(settings).execute(RunListener.all(RecordingListener.open(file), counter), () -> seen.get() >= steps);
         return file;
     }

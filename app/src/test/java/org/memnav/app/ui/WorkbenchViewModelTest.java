@@ -87,6 +87,75 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void theMapShowsTheCurrentGoalsViewPoints() throws Exception {
+        try (org.memnav.app.replay.LoadedRun run = org.memnav.app.replay.LoadedRun.open(recording)) {
+            var moment = run.history().momentAt(40);
+            assertThat(moment.goal()).isNotNull();
+            var mapper = new org.memnav.app.replay.MomentMap(run.history().layout(), 2);
+            List<int[]> cells = mapper.goalViewPoints(moment.goal());
+            var nav = run.history().layout().navigability();
+            var goalObjects = mapper.goalObjects(moment.goal());
+            assertThat(cells).isNotEmpty();
+            for (int[] c : cells) {   // navigable and within the scenes module's 1 m of a goal object's footprint
+                assertThat(nav.navigable(c[0], c[1])).isTrue();
+                double x = nav.xOf(c[0]);
+                double z = nav.zOf(c[1]);
+                assertThat(goalObjects).anySatisfy(o -> assertThat(Math.hypot(
+                        Math.max(Math.abs(x - o.center().x()) - o.size().x() / 2, 0),
+                        Math.max(Math.abs(z - o.center().z()) - o.size().z() / 2, 0))).isLessThanOrEqualTo(1.0));
+            }
+            var image = mapper.render(run.history(), moment);
+            long tinted = cells.stream().filter(c -> {
+                int argb = image.pixel(c[0] * 2, c[1] * 2);
+                return (argb >> 8 & 0xFF) > (argb >> 16 & 0xFF) + 20; // green over the grey floor
+            }).count();
+            assertThat(tinted).isGreaterThan(cells.size() / 2);
+        }
+    }
+
+    @Test
+    void comparingTwoRunsDrawsBothOnOneMapAndDiffsTheirSubtasks() {
+        Path other = RecordedRunFixture.record(dir, 60, 64, 5, "astranav-seed7-rate64.mcap");
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.open(recording);
+        vm.seek(50);
+        int[] alone = vm.map().pixels().clone();
+
+        vm.compareWith(other);
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        var table = vm.comparisonProperty().get();
+        assertThat(table).isNotNull();
+        assertThat(table.sameScene()).isTrue();
+        assertThat(table.runA()).contains("astranav-seed7.mcap");
+        assertThat(table.runB()).contains("astranav-seed7-rate64.mcap");
+        assertThat(table.rows()).isNotEmpty();
+        var first = table.rows().getFirst();
+        assertThat(first.a().reached()).isTrue();
+        assertThat(first.b().reached()).isTrue();
+        assertThat(first.sameGoal()).isTrue();                       // same scene seed: same episode, same goals
+        assertThat(table.totalsA().steps()).isGreaterThan(table.totalsB().steps()); // 90 vs 60 steps recorded
+        // One playhead: both runs at step 50, B's path drawn in its own colour over A's map.
+        MomentSnapshot s = vm.snapshotProperty().get();
+        assertThat(s.moment().step()).isEqualTo(50);
+        assertThat(s.comparedMoment().step()).isEqualTo(50);
+        assertThat(vm.map().pixels()).isNotEqualTo(alone).contains(org.memnav.app.replay.MomentMap.COMPARED_RUN_ARGB);
+        assertThat(vm.comparedDescriptionProperty().get()).contains("rate 64x").contains("memory 5 frames");
+        // Past B's end the second run stays at its last step.
+        vm.seek(85);
+        assertThat(vm.snapshotProperty().get().comparedMoment().step()).isEqualTo(table.totalsB().steps() - 1);
+        assertThat(vm.statusLineProperty().get()).contains("B: step " + (table.totalsB().steps() - 1));
+    }
+
+    @Test
+    void comparingWithoutARecordingSaysWhy() {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.compareWith(recording);
+        assertThat(vm.errorProperty().get()).contains("open a recording first");
+        assertThat(vm.comparisonProperty().get()).isNull();
+    }
+
+    @Test
     void clickingAPatchGivesAHeatmapPeakingThere() {
         WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
         vm.open(recording);

@@ -119,6 +119,7 @@ class WorkbenchWindowTest {
         Bounds b = ego.localToScreen(ego.getBoundsInLocal());
         robot.clickOn(new Point2D(b.getMinX() + (10.5 / 16) * b.getWidth(), b.getMinY() + (3.5 / 16) * b.getHeight()));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.snapshotProperty().get().heatmap() != null);
+        WaitForAsyncUtils.waitForFxEvents(); // the property is set before its listeners (the views) have run
         MomentSnapshot s = vm.snapshotProperty().get();
         assertThat(s.heatmapNote()).contains("patch (3, 10)");
         ImageView heat = robot.lookup("#similarityHeatmap").queryAs(ImageView.class);
@@ -158,6 +159,43 @@ class WorkbenchWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !decision.getText().equals(withOne));
         assertThat(decision.getText()).contains("rate 64×");
         assertThat(robot.lookup("#whatIfTable").queryAs(TableView.class).getItems()).isNotEmpty();
+    }
+
+    @Test
+    void comparingOpensTwoRunsOnOneMapAndTheTableShowsBoth() throws Exception {
+        Path other = RecordedRunFixture.record(dir, 60, 64, 5, "astranav-seed7-rate64.mcap");
+        FxToolkit.registerPrimaryStage();
+        vm = new WorkbenchViewModel(executor, Platform::runLater);
+        FxToolkit.setupStage(s -> WorkbenchWindow.show(s, vm));
+        FxRobot robot = new FxRobot();
+        vm.open(recording);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.snapshotProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.recordingProperty().get());
+        var file = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus().getFirst();
+        assertThat(file.getItems()).filteredOn(i -> "compareMenu".equals(i.getId())).singleElement()
+                .satisfies(i -> assertThat(i.isDisable()).isFalse());              // offered once a recording is open
+        vm.compareWith(other); // what File ▸ Compare with… does with the chosen file
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.snapshotProperty().get() != null
+                && vm.snapshotProperty().get().comparedMoment() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> totals = robot.lookup("#comparisonTotals").queryAs(TableView.class);
+        assertThat(totals.getItems()).hasSize(2);
+        assertThat(totals.getItems().get(0).toString()).contains("A: astranav-seed7.mcap");
+        assertThat(totals.getItems().get(1).toString()).contains("B: astranav-seed7-rate64.mcap");
+        assertThat(totals.isVisible()).isTrue(); // the Compare tab came to the front
+        assertThat(robot.lookup("#comparisonTable").queryAs(TableView.class).getItems()).isNotEmpty();
+        assertThat(robot.lookup("#comparedRunLegend").queryAs(Label.class).getText()).contains("rate 64x");
+        assertThat(robot.lookup("#comparedRunLegend").queryAs(Label.class).isVisible()).isTrue();
+        ImageView map = robot.lookup("#topDownMap").queryAs(ImageView.class);
+        assertThat(pixels(map)).contains(org.memnav.app.replay.MomentMap.COMPARED_RUN_ARGB);
+
+        Slider timeline = robot.lookup("#timeline").queryAs(Slider.class);
+        robot.interact(() -> timeline.setValue(30));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.snapshotProperty().get().moment().step() == 30);
+        assertThat(vm.snapshotProperty().get().comparedMoment().step()).isEqualTo(30);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#statusLine").queryAs(Label.class).getText()).contains("B: step 30");
     }
 
     private static int[] pixels(ImageView view) {
