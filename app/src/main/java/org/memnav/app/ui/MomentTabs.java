@@ -3,6 +3,7 @@ package org.memnav.app.ui;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -34,6 +35,8 @@ final class MomentTabs {
 
     private final TabPane root = new TabPane();
     private final WorkbenchViewModel vm;
+    private Node plots;
+    private Tab compression;
 
     MomentTabs(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -183,11 +186,17 @@ final class MomentTabs {
             latencyNote.setText(lat.isEmpty() ? "Decision latency is measured in live runs; recordings do not keep it." : "");
         });
         VBox charts = new VBox(4, chart, latencyNote);
-        HBox box = new HBox(16, grid, charts, latency);
+        HBox plotBox = new HBox(16, charts, latency);
+        plotBox.setId("plots");
         HBox.setHgrow(charts, Priority.ALWAYS);
         HBox.setHgrow(latency, Priority.ALWAYS);
+        HBox box = new HBox(16, grid, plotBox);
+        HBox.setHgrow(plotBox, Priority.ALWAYS);
         box.setPadding(new Insets(8));
-        return new Tab("Compression", box);
+        SnapshotExport.offer(plotBox, "plots", vm);
+        plots = plotBox;
+        compression = new Tab("Compression", box);
+        return compression;
     }
 
     /** Memory size up to the playhead, at most ~400 points so a long run stays light. */
@@ -240,6 +249,10 @@ final class MomentTabs {
                     WorkbenchViewModel.fmt(m.successRate()), WorkbenchViewModel.fmt(m.meanSpl()), m.results().size(),
                     WorkbenchViewModel.fmt(sr(first)), first.size(), WorkbenchViewModel.fmt(sr(again)), again.size(), m.writesSoFar()));
         });
+        javafx.scene.control.MenuItem csv = new javafx.scene.control.MenuItem("Save metrics as CSV…");
+        csv.setOnAction(e -> SnapshotExport.ask(table, "Save the metrics as CSV", "metrics.csv", "CSV", "*.csv")
+                .ifPresent(vm::exportMetricsCsv));
+        table.setContextMenu(new javafx.scene.control.ContextMenu(csv));
         VBox box = new VBox(6, running, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(8));
@@ -339,6 +352,14 @@ final class MomentTabs {
         HBox.setHgrow(right, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         return new Tab("What-if", box);
+    }
+
+    /** The memory and latency plots (brought to the front first, so a snapshot shows them). */
+    Node showPlots() {
+        root.getSelectionModel().select(compression);
+        root.applyCss();
+        root.layout();
+        return plots;
     }
 
     TabPane root() {

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
@@ -51,6 +52,10 @@ public final class WorkbenchView {
     private final Slider timeline = new Slider(0, 1, 0);
     private final Canvas ticks = new Canvas(100, 14);
     private boolean updatingSlider;
+    private final MomentTabs tabs;
+    private final Node mapNode;
+    private final Node egoNode;
+    private final Node memoryNode;
 
     public WorkbenchView(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -62,8 +67,14 @@ public final class WorkbenchView {
         VBox.setVgrow(memory.root(), Priority.ALWAYS);
         SplitPane top = new SplitPane(map.root(), right);
         top.setDividerPositions(0.5);
-        TabPane tabs = new MomentTabs(vm).root();
-        SplitPane centre = new SplitPane(top, tabs);
+        tabs = new MomentTabs(vm);
+        mapNode = map.root();
+        egoNode = ego.root();
+        memoryNode = memory.root();
+        SnapshotExport.offer(mapNode, "map", vm);
+        SnapshotExport.offer(egoNode, "egocentric view", vm);
+        SnapshotExport.offer(memoryNode, "memory strip", vm);
+        SplitPane centre = new SplitPane(top, tabs.root());
         centre.setOrientation(Orientation.VERTICAL);
         centre.setDividerPositions(0.66);
         VBox north = new VBox(menu(), transport(), timelineBox());
@@ -123,7 +134,32 @@ public final class WorkbenchView {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         quit.setOnAction(e -> root.getScene().getWindow().hide());
-        return new MenuBar(new Menu("File", null, open, compare, quit));
+        Menu export = new Menu("Export");
+        export.setId("exportMenu");
+        export.getItems().addAll(
+                pngItem("Map as PNG…", "map", () -> mapNode),
+                pngItem("Egocentric view as PNG…", "egocentric view", () -> egoNode),
+                pngItem("Memory strip as PNG…", "memory strip", () -> memoryNode),
+                pngItem("Plots as PNG…", "plots", tabs::showPlots),
+                new SeparatorMenuItem(),
+                fileItem("Metrics as CSV…", "Save the metrics (every finished subtask) as CSV", "metrics.csv", "CSV", "*.csv",
+                        vm::exportMetricsCsv),
+                fileItem("Episode report (HTML)…", "Save the episode report", "report.html", "HTML", "*.html", vm::exportReport));
+        export.disableProperty().bind(vm.snapshotProperty().isNull());
+        return new MenuBar(new Menu("File", null, open, compare, export, new SeparatorMenuItem(), quit));
+    }
+
+    private MenuItem pngItem(String label, String name, java.util.function.Supplier<Node> node) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(e -> SnapshotExport.askAndSave(node.get(), name, vm));
+        return item;
+    }
+
+    private MenuItem fileItem(String label, String title, String suggested, String kind, String pattern,
+                              java.util.function.Consumer<java.nio.file.Path> save) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(e -> SnapshotExport.ask(root, title, suggested, kind, pattern).ifPresent(save));
+        return item;
     }
 
     private ToolBar transport() {

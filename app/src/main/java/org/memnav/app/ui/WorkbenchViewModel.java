@@ -14,6 +14,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.memnav.app.replay.ComparisonTable;
 import org.memnav.app.replay.Counterfactual;
+import org.memnav.app.replay.EpisodeReport;
+import org.memnav.app.replay.MetricsCsv;
 import org.memnav.app.replay.CounterfactualPolicy;
 import org.memnav.app.replay.FrameSource;
 import org.memnav.app.replay.LiveHistoryListener;
@@ -89,6 +91,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<List<Integer>> subtaskMarkers = new ReadOnlyObjectWrapper<>(this, "subtaskMarkers", List.of());
     private final ReadOnlyObjectWrapper<List<Integer>> writeTicks = new ReadOnlyObjectWrapper<>(this, "writeTicks", List.of());
 
+    private final ReadOnlyObjectWrapper<Path> lastExport = new ReadOnlyObjectWrapper<>(this, "lastExport");
     private final ReadOnlyObjectWrapper<ComparisonTable> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
     private final ReadOnlyStringWrapper comparedDescription = new ReadOnlyStringWrapper(this, "comparedDescription", "");
 
@@ -274,6 +277,68 @@ public final class WorkbenchViewModel {
             runDescription.set(d);
             counterfactual.set(null);
         });
+    }
+
+    // ---- export ----------------------------------------------------------------------------------------
+
+    /** Writes a view's pixels (captured on the FX thread) as PNG on the export lane. */
+    public void savePng(ArgbImage pixels, Path file) {
+        export(file, "PNG", () -> {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            pixels.writePng(file);
+        });
+    }
+
+    /** Writes every finished subtask of the run (as the Metrics tab shows them) as CSV. */
+    public void exportMetricsCsv(Path file) {
+        export(file, "metrics CSV", () -> {
+            LoadedRun r = requireRun();
+            MetricsCsv.write(r.history().momentAt(r.history().lastStep()).results(), file);
+        });
+    }
+
+    /** Writes the episode report (config, totals, map and plots as embedded PNGs, metrics table) as one HTML file. */
+    public void exportReport(Path file) {
+        export(file, "episode report", () -> {
+            LoadedRun r = requireRun();
+            Path source = runFile;
+            EpisodeReport.of(r, source == null ? "live run" : source.getFileName().toString()).write(file);
+        });
+    }
+
+    private LoadedRun requireRun() {
+        LoadedRun r = run;
+        if (r == null || r.history().lastStep() < 0) {
+            throw new IllegalStateException("nothing to export yet: no run is shown");
+        }
+        return r;
+    }
+
+    private interface ExportJob {
+        void run() throws Exception;
+    }
+
+    private void export(Path file, String what, ExportJob job) {
+        executor.execute("export", () -> {
+            try {
+                job.run();
+                uiThread.accept(() -> {
+                    lastExport.set(file);
+                    statusLine.set("saved " + what + " to " + file);
+                });
+            } catch (Exception e) {
+                String message = "cannot save " + what + " to " + file + ": " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                uiThread.accept(() -> {
+                    error.set(message);
+                    statusLine.set(message);
+                });
+            }
+        });
+    }
+
+    /** The file most recently written by an export. */
+    public ReadOnlyObjectProperty<Path> lastExportProperty() {
+        return lastExport.getReadOnlyProperty();
     }
 
     // ---- playhead --------------------------------------------------------------------------------------

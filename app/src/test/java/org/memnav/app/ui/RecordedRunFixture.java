@@ -23,6 +23,11 @@ public final class RecordedRunFixture {
 
     /** The same scene and episode with another compression rate and memory length (for comparisons). */
     public static Path record(Path dir, int steps, int rate, int memoryLength, String fileName) {
+        return record(dir, steps, "astranav", rate, memoryLength, fileName);
+    }
+
+    /** A run of another agent arm (the semantic-sensor reference reaches goals within a few hundred steps). */
+    public static Path record(Path dir, int steps, String agent, int rate, int memoryLength, String fileName) {
         Path file = dir.resolve(fileName);
         AtomicInteger seen = new AtomicInteger();
         RunListener counter = new RunListener() {
@@ -32,7 +37,7 @@ public final class RecordedRunFixture {
             }
         };
         RunSettings settings = new RunSettings(null, SceneRef.DEFAULT, 7, 1, 3, memoryLength, ProjectPaths.defaultEncoderManifest(),
-                file, "astranav", rate);
+                file, agent, rate);
         new NavigationRun(settings).execute(RunListener.all(RecordingListener.open(file), counter), () -> seen.get() >= steps);
         return file;
     }

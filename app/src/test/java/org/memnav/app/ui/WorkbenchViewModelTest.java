@@ -156,6 +156,28 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void exportsWriteWhereAsked() throws Exception {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.open(recording);
+        Path csv = dir.resolve("exports/metrics.csv");
+        Path html = dir.resolve("exports/report.html");
+        Path png = dir.resolve("exports/map.png");
+        vm.exportMetricsCsv(csv);
+        assertThat(vm.lastExportProperty().get()).isEqualTo(csv);
+        vm.exportReport(html);
+        vm.savePng(vm.map(), png);
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(java.nio.file.Files.readAllLines(csv).getFirst()).isEqualTo(org.memnav.app.replay.MetricsCsv.HEADER);
+        assertThat(java.nio.file.Files.readString(html)).contains("astranav-seed7.mcap").contains("data:image/png;base64,");
+        var read = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(read.getWidth()).isEqualTo(vm.map().width());
+        assertThat(vm.statusLineProperty().get()).contains("saved PNG to " + png);
+
+        vm.exportReport(dir); // a folder is no file
+        assertThat(vm.errorProperty().get()).startsWith("cannot save episode report to " + dir);
+    }
+
+    @Test
     void clickingAPatchGivesAHeatmapPeakingThere() {
         WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
         vm.open(recording);

@@ -196,6 +196,24 @@ class WorkbenchWindowTest {
         assertThat(vm.snapshotProperty().get().comparedMoment().step()).isEqualTo(30);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#statusLine").queryAs(Label.class).getText()).contains("B: step 30");
+
+        // Export: the plots (Compression tab brought forward) and the map as PNG, as File ▸ Export does after its dialog.
+        Path plots = dir.resolve("shots/plots.png");
+        Path mapPng = dir.resolve("shots/map.png");
+        robot.interact(() -> vm.savePng(SnapshotExport.capture(robot.lookup("#plots").query()), plots));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> plots.equals(vm.lastExportProperty().get()));
+        robot.interact(() -> vm.savePng(SnapshotExport.capture(robot.lookup("#topDownMap").query().getParent()), mapPng));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> mapPng.equals(vm.lastExportProperty().get()));
+        var shot = javax.imageio.ImageIO.read(mapPng.toFile());
+        assertThat(shot.getWidth()).isGreaterThan(150);
+        int orange = 0;
+        for (int y = 0; y < shot.getHeight(); y++) {
+            for (int x = 0; x < shot.getWidth(); x++) {
+                orange += (shot.getRGB(x, y) | 0xFF000000) == org.memnav.app.replay.MomentMap.COMPARED_RUN_ARGB ? 1 : 0;
+            }
+        }
+        assertThat(orange).as("run B's path in the saved map").isGreaterThan(0);
+        assertThat(javax.imageio.ImageIO.read(plots.toFile()).getWidth()).isGreaterThan(100);
     }
 
     private static int[] pixels(ImageView view) {
