@@ -119,6 +119,10 @@ public final class WorkbenchView {
                 vm.open(f.toPath());
             }
         });
+        MenuItem newRun = new MenuItem("New run…");
+        newRun.setId("newRunMenu");
+        newRun.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        newRun.setOnAction(e -> askNewRun());
         MenuItem compare = new MenuItem("Compare with…");
         compare.setId("compareMenu");
         compare.disableProperty().bind(vm.recordingProperty().not());
@@ -146,7 +150,12 @@ public final class WorkbenchView {
                         vm::exportMetricsCsv),
                 fileItem("Episode report (HTML)…", "Save the episode report", "report.html", "HTML", "*.html", vm::exportReport));
         export.disableProperty().bind(vm.snapshotProperty().isNull());
-        return new MenuBar(new Menu("File", null, open, compare, export, new SeparatorMenuItem(), quit));
+        return new MenuBar(new Menu("File", null, newRun, open, compare, export, new SeparatorMenuItem(), quit));
+    }
+
+    private void askNewRun() {
+        NewRunViewModel model = new NewRunViewModel(vm.runTemplate(), org.memnav.inference.arms.AgentArms.standard());
+        new NewRunDialog(model, root.getScene().getWindow()).ask().ifPresent(vm::start);
     }
 
     private MenuItem pngItem(String label, String name, java.util.function.Supplier<Node> node) {
@@ -163,6 +172,10 @@ public final class WorkbenchView {
     }
 
     private ToolBar transport() {
+        Button newRun = new Button("New run…", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
+        newRun.setId("newRunButton");
+        newRun.setTooltip(new Tooltip("Start a live run: agent arm, compression rate, memory length, scene (Ctrl+N)"));
+        newRun.setOnAction(e -> askNewRun());
         Button stop = new Button("Stop run", new FontIcon(MaterialDesignS.STOP));
         stop.setId("stopButton");
         stop.disableProperty().bind(vm.runningProperty().not());
@@ -206,7 +219,7 @@ public final class WorkbenchView {
         description.textProperty().bind(vm.runDescriptionProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        return new ToolBar(stop, new Separator(), back, play, forward, speed, follow, new Separator(), step, grow, description);
+        return new ToolBar(newRun, stop, new Separator(), back, play, forward, speed, follow, new Separator(), step, grow, description);
     }
 
     private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {

@@ -96,6 +96,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper comparedDescription = new ReadOnlyStringWrapper(this, "comparedDescription", "");
 
     private volatile LoadedRun run;
+    private volatile RunSettings runTemplate; // what "New run…" starts from
     private volatile Path runFile;       // the recording shown (null for a live run)
     private volatile LoadedRun compared; // the second run of a comparison, on the same playhead step
     private volatile MomentMap mapRenderer;
@@ -117,6 +118,7 @@ public final class WorkbenchViewModel {
 
     /** Starts a live run in the background; the playhead follows its newest step while "follow live" is on. */
     public void start(RunSettings settings) {
+        runTemplate = settings;
         stop();
         closeComparison();
         runFile = null;
@@ -164,6 +166,17 @@ public final class WorkbenchViewModel {
         if (followLive.get()) {
             seek(last);
         }
+    }
+
+    /** The settings "New run…" starts from: the last live run's, or the command line's. */
+    public RunSettings runTemplate() {
+        RunSettings t = runTemplate;
+        return t != null ? t : new RunSettings(null, org.memnav.scenes.sim.SceneRef.DEFAULT, 7, 3, RunSettings.DEFAULT_SUBTASKS,
+                RunSettings.DEFAULT_MEMORY_LENGTH, org.memnav.app.session.ProjectPaths.defaultEncoderManifest(), null);
+    }
+
+    public void useRunTemplate(RunSettings settings) {
+        runTemplate = settings;
     }
 
     public void stop() {

@@ -53,6 +53,7 @@ public final class WorkbenchWindow {
         try (BackgroundTaskExecutor executor = new BackgroundTaskExecutor()) {
             Platform.startup(() -> {
                 WorkbenchViewModel vm = new WorkbenchViewModel(executor, Platform::runLater);
+                vm.useRunTemplate(settings);
                 Stage stage = show(new Stage(), vm);
                 stage.setOnHidden(e -> {
                     vm.close();
