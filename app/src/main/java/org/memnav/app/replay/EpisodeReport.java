@@ -69,12 +69,16 @@ public final class EpisodeReport {
         for (long[] p : h.memoryBytesSeries()) {
             memory.add(new double[] {p[0], p[1] / 1024.0});
         }
-        images.put("Memory over the run", png(LinePlotImage.draw("memory held (KB)", "step", "KB", memory, 720, 260)));
+        if (!memory.isEmpty()) {
+            memory.addFirst(new double[] {0, 0});
+            memory.add(new double[] {end.lastStep(), memory.getLast()[1]});
+        }
+        images.put("Memory over the run", png(LinePlotImage.draw("memory held (KB)", "step", "KB", memory, true, 720, 260)));
         var latencies = h.decisionLatencies();
         if (!latencies.isEmpty()) {
             List<double[]> lat = new ArrayList<>();
             latencies.forEach((step, ms) -> lat.add(new double[] {step, ms}));
-            images.put("Policy latency per decision", png(LinePlotImage.draw("policy latency (ms)", "step", "ms", lat, 720, 260)));
+            images.put("Policy latency per decision", png(LinePlotImage.draw("policy latency (ms)", "step", "ms", lat, false, 720, 260)));
         }
         return new EpisodeReport(run.title(), config, totals, end.results(), images);
     }

@@ -18,8 +18,12 @@ public final class LinePlotImage {
     private LinePlotImage() {
     }
 
-    /** {@code points} are (x, y) pairs in order of x; an empty series gives a plot saying so. */
-    public static BufferedImage draw(String title, String xLabel, String yLabel, List<double[]> points, int width, int height) {
+    /**
+     * {@code points} are (x, y) pairs in order of x; an empty series gives a plot saying so. {@code stepped} holds each
+     * value until the next point (a level that changes at events, as memory size), otherwise points are joined.
+     */
+    public static BufferedImage draw(String title, String xLabel, String yLabel, List<double[]> points, boolean stepped,
+                                     int width, int height) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -64,7 +68,10 @@ public final class LinePlotImage {
             for (double[] p : points) {
                 int x = (int) Math.round(left + (p[0] - x0) / (x1 - x0) * (right - left));
                 int y = (int) Math.round(bottom - (p[1] - y0) / (y1 - y0) * (bottom - top));
-                if (px >= 0) {
+                if (px >= 0 && stepped) {
+                    g.drawLine(px, py, x, py);
+                    g.drawLine(x, py, x, y);
+                } else if (px >= 0) {
                     g.drawLine(px, py, x, y);
                 }
                 px = x;

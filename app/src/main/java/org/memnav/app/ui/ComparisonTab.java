@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.memnav.app.replay.ComparisonTable;
@@ -30,16 +31,16 @@ final class ComparisonTab {
         TableView<Totals> totals = new TableView<>();
         totals.setId("comparisonTotals");
         totals.getColumns().add(column("run", Totals::run));
-        totals.getColumns().add(column("subtasks ended", t -> t.ended() + " / " + t.subtasks()));
+        totals.getColumns().add(column("ended", t -> t.ended() + " / " + t.subtasks()));
         totals.getColumns().add(column("SR", t -> num(t.successRate(), 2)));
         totals.getColumns().add(column("SPL", t -> num(t.meanSpl(), 2)));
         totals.getColumns().add(column("writes", t -> t.writes() < 0 ? "—" : Long.toString(t.writes())));
-        totals.getColumns().add(column("memory at end (KB)", t -> t.finalMemoryBytes() < 0 ? "—" : num(t.finalMemoryBytes() / 1024.0, 1)));
+        totals.getColumns().add(column("mem KB", t -> t.finalMemoryBytes() < 0 ? "—" : num(t.finalMemoryBytes() / 1024.0, 1)));
         totals.getColumns().add(column("steps", t -> Integer.toString(t.steps())));
         totals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        totals.setFixedCellSize(26);
-        totals.setPrefHeight(26 * 3 + 30);
-        totals.setMinHeight(26 * 3 + 30);
+        totals.getColumns().getFirst().setPrefWidth(150);
+        totals.setPrefWidth(600);
+        totals.setMinWidth(600);
         totals.setPlaceholder(new Label("no comparison open"));
 
         TableView<Row> rows = new TableView<>();
@@ -62,12 +63,16 @@ final class ComparisonTab {
         diff.getColumns().add(column("writes", r -> signed(r.writesDelta(), 0)));
         diff.getColumns().add(column("mem KB", r -> signed(r.memoryBytesDelta() / 1024.0, 1)));
         rows.getColumns().add(diff);
-        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        widths(rows.getColumns());
+        rows.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY); // many narrow columns: scroll rather than truncate
         rows.setPlaceholder(new Label("no subtask in either run"));
 
         vm.comparisonProperty().addListener((o, a, c) -> show(c, summary, totals, rows));
-        VBox box = new VBox(6, summary, totals, rows);
-        VBox.setVgrow(rows, Priority.ALWAYS);
+        // Side by side: the bottom pane is short, stacked tables would hide the per-subtask rows.
+        HBox tables = new HBox(10, totals, rows);
+        HBox.setHgrow(rows, Priority.ALWAYS);
+        VBox box = new VBox(6, summary, tables);
+        VBox.setVgrow(tables, Priority.ALWAYS);
         box.setPadding(new Insets(8));
         tab = new Tab("Compare", box);
         tab.setId("compareTab");
@@ -84,6 +89,19 @@ final class ComparisonTab {
                 + (c.sameScene() ? "." : ". The runs are in different scenes: B's path is drawn on A's map."));
         totals.setItems(FXCollections.observableArrayList(c.totalsA(), c.totalsB()));
         rows.setItems(FXCollections.observableArrayList(c.rows()));
+    }
+
+    private static void widths(List<? extends TableColumn<Row, ?>> columns) {
+        for (TableColumn<Row, ?> c : columns) {
+            c.setPrefWidth(switch (c.getText()) {
+                case "ep" -> 36;
+                case "subtask" -> 72;
+                case "goal" -> 170;
+                case "success" -> 80;
+                default -> 72;
+            });
+            widths(c.getColumns());
+        }
     }
 
     private static String success(Side s) {

@@ -105,6 +105,7 @@ final class EgocentricPane {
         lo.getStyleClass().add("text-small");
         hi.getStyleClass().add("text-small");
         scale.getStyleClass().addAll("text-small", "text-muted");
+        scale.setWrapText(true);
         HBox legend = new HBox(6, lo, ramp, hi);
         legend.setAlignment(Pos.CENTER_LEFT);
         VBox side = new VBox(6, new Label("Patch similarity (cosine)"), legend, scale, heatNote);

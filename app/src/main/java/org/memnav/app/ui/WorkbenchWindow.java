@@ -77,8 +77,13 @@ public final class WorkbenchWindow {
                             vm.selectPatch(8, 8);
                             vm.requestWhatIf(4, 10);
                         } else if (vm.counterfactualProperty().get() != null && (compare == null || s.comparedMoment() != null)) {
-                            exit[0] = save(stage, screenshot.file());
-                            stage.hide();
+                            // Later in the FX queue: the snapshot is set before the step counter and status line follow it.
+                            Platform.runLater(() -> {
+                                if (stage.isShowing()) {
+                                    exit[0] = save(stage, screenshot.file());
+                                    stage.hide();
+                                }
+                            });
                         }
                     });
                     vm.counterfactualProperty().addListener((obs, old, c) -> vm.seek(vm.stepProperty().get()));
