@@ -25,6 +25,13 @@ public final class MemnavCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Option(names = "--open", paramLabel = "FILE.mcap", description = "Open a run recording (from 'memnav run --out FILE.mcap') instead of starting a live run.")
+    Path open;
+
+    @Option(names = "--compare", paramLabel = "B.mcap", description = "With --open: a second recording to compare with (both "
+            + "paths on the map, one playhead, per-subtask diff table).")
+    Path compare;
+
     @Option(names = "--screenshot", paramLabel = "FILE", description = "Save a PNG of the window and close it (for docs and checks).")
     Path screenshot;
 
@@ -49,8 +56,17 @@ public final class MemnavCommand implements Callable<Integer> {
             throw new IllegalStateException("no display to open the workbench window on (DISPLAY is unset); "
                     + "use './memnav run --headless' or run under a virtual display: xvfb-run -a ./memnav");
         }
+        if (open != null && !java.nio.file.Files.isRegularFile(open)) {
+            throw new IllegalArgumentException("--open: no recording at " + open);
+        }
+        if (compare != null && open == null) {
+            throw new IllegalArgumentException("--compare needs --open A.mcap: a comparison lines up two recordings");
+        }
+        if (compare != null && !java.nio.file.Files.isRegularFile(compare)) {
+            throw new IllegalArgumentException("--compare: no recording at " + compare);
+        }
         RunSettings settings = run.toSettings(episodes, null);
         WorkbenchWindow.Screenshot shot = screenshot == null ? null : new WorkbenchWindow.Screenshot(screenshot, screenshotAfterSteps);
-        return WorkbenchWindow.runUntilClosed(settings, shot);
+        return WorkbenchWindow.runUntilClosed(settings, open, compare, shot);
     }
 }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code memnav recording}: look into, repair and compare MCAP run recordings. */
 @Command(name = "recording", mixinStandardHelpOptions = true,
-        description = "Inspect, repair and compare MCAP recordings (info, repair, compare).",
-        subcommands = {RecordingInfoCommand.class, RecordingRepairCommand.class, RecordingCompareCommand.class})
+        description = "Inspect, repair, compare and report MCAP recordings (info, repair, compare, report).",
+        subcommands = {RecordingInfoCommand.class, RecordingRepairCommand.class, RecordingCompareCommand.class,
+                RecordingReportCommand.class})
 public final class RecordingCommand implements Runnable {
 
     @Spec

@@ -1,86 +1,285 @@
 package org.memnav.app.ui;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.TitledPane;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
-/** The live workbench: top-down map, egocentric RGB, status line. Only binds to the view-model. */
+import java.io.File;
+import java.util.List;
+
+/**
+ * The workbench window's layout: menu and transport bar, the timeline, the map beside the egocentric view
+ * and the memory strip, and tabs for decision, compression, metrics and what-if. Only binds to the view-model.
+ */
 public final class WorkbenchView {
 
     private final BorderPane root = new BorderPane();
-    private final ImageView mapView = new ImageView();
-    private final ImageView egoView = new ImageView();
-    private final Label status = new Label();
-    private WritableImage mapImage;
-    private WritableImage egoImage;
+    private final WorkbenchViewModel vm;
+    private final Slider timeline = new Slider(0, 1, 0);
+    private final Canvas ticks = new Canvas(100, 14);
+    private boolean updatingSlider;
+    private final MomentTabs tabs;
+    private final Node mapNode;
+    private final Node egoNode;
+    private final Node memoryNode;
 
     public WorkbenchView(WorkbenchViewModel vm) {
-        mapView.setId("topDownMap");
-        mapView.setPreserveRatio(true);
-        mapView.setFitWidth(720);
-        mapView.setFitHeight(600);
-        egoView.setId("egocentricView");
-        egoView.setPreserveRatio(true);
-        egoView.setFitWidth(384);
-        egoView.setSmooth(false);
+        this.vm = vm;
+        root.getStyleClass().add("workbench");
+        MapPane map = new MapPane(vm);
+        EgocentricPane ego = new EgocentricPane(vm);
+        MemoryStrip memory = new MemoryStrip(vm);
+        VBox right = new VBox(8, ego.root(), memory.root());
+        VBox.setVgrow(memory.root(), Priority.ALWAYS);
+        SplitPane top = new SplitPane(map.root(), right);
+        top.setDividerPositions(0.5);
+        tabs = new MomentTabs(vm);
+        mapNode = map.root();
+        egoNode = ego.root();
+        memoryNode = memory.root();
+        SnapshotExport.offer(mapNode, "map", vm);
+        SnapshotExport.offer(egoNode, "egocentric view", vm);
+        SnapshotExport.offer(memoryNode, "memory strip", vm);
+        SplitPane centre = new SplitPane(top, tabs.root());
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.66);
+        VBox north = new VBox(menu(), transport(), timelineBox());
+        root.setTop(north);
+        root.setCenter(centre);
+        Label status = new Label();
         status.setId("statusLine");
         status.setMaxWidth(Double.MAX_VALUE);
-        status.setPadding(new Insets(6, 10, 6, 10));
-        status.setStyle("-fx-font-family: 'DejaVu Sans Mono', monospace; -fx-font-size: 12px;"
-                + " -fx-background-color: #20242b; -fx-text-fill: #e6e6e6;");
+        status.getStyleClass().add("status-line");
         status.textProperty().bind(vm.statusLineProperty());
-
-        TitledPane mapPane = panel("Top-down map  —  trajectory: blue = exploring, green = memory-guided", mapView);
-        TitledPane egoPane = panel("Egocentric RGB (agent camera)", egoView);
-        Label legend = new Label("Map legend: pink triangle = agent (pointing where it faces); ringed dot = current target; "
-                + "dark = not navigable; dimmed = not yet seen by the agent; blue tint = floor it has mapped from depth; "
-                + "dark red = obstacles it has mapped; purple squares = objects.");
-        legend.setWrapText(true);
-        legend.setMaxWidth(384);
-        VBox right = new VBox(10, egoPane, legend);
-        HBox centre = new HBox(10, mapPane, right);
-        HBox.setHgrow(mapPane, Priority.ALWAYS);
-        centre.setPadding(new Insets(10));
-        centre.setAlignment(Pos.TOP_LEFT);
-        Button stop = new Button("Stop run");
-        stop.setId("stopButton");
-        stop.disableProperty().bind(vm.runningProperty().not());
-        stop.setOnAction(e -> vm.stop());
-        Label steps = new Label();
-        steps.setId("stepCounter");
-        steps.textProperty().bind(vm.stepProperty().asString("step %d"));
-        root.setTop(new ToolBar(stop, steps));
-        root.setCenter(centre);
         root.setBottom(status);
-
-        vm.mapProperty().addListener((obs, old, img) -> {
-            if (img != null) {
-                mapImage = FxImages.fromArgb(img, mapImage);
-                mapView.setImage(mapImage);
+        // A filter, so the arrow keys step the playhead even when the slider has focus (it would jump by a block).
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl || e.getTarget() instanceof javafx.scene.control.TableView
+                    || e.getTarget() instanceof javafx.scene.control.ComboBox) {
+                return;
             }
-        });
-        vm.egocentricProperty().addListener((obs, old, img) -> {
-            if (img != null) {
-                egoImage = FxImages.fromRgb(img, egoImage);
-                egoView.setImage(egoImage);
+            switch (e.getCode()) {
+                case LEFT -> vm.stepBy(e.isShiftDown() ? -10 : -1);
+                case RIGHT -> vm.stepBy(e.isShiftDown() ? 10 : 1);
+                case SPACE -> vm.togglePlay();
+                case HOME -> vm.scrubTo(0);
+                case END -> vm.scrubTo(vm.lastStepProperty().get());
+                default -> {
+                    return;
+                }
             }
+            e.consume();
         });
     }
 
-    private static TitledPane panel(String title, javafx.scene.Node content) {
-        TitledPane pane = new TitledPane(title, content);
-        pane.setCollapsible(false);
-        return pane;
+    private MenuBar menu() {
+        MenuItem open = new MenuItem("Open recording…");
+        open.setId("openRecordingMenu");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a MemNav run recording");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MCAP run recordings", "*.mcap"));
+            File f = chooser.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.open(f.toPath());
+            }
+        });
+        MenuItem newRun = new MenuItem("New run…");
+        newRun.setId("newRunMenu");
+        newRun.setAccelerator(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
+        newRun.setOnAction(e -> askNewRun());
+        MenuItem compare = new MenuItem("Compare with…");
+        compare.setId("compareMenu");
+        compare.disableProperty().bind(vm.recordingProperty().not());
+        compare.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Compare with another MemNav run recording");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("MCAP run recordings", "*.mcap"));
+            File f = chooser.showOpenDialog(root.getScene().getWindow());
+            if (f != null) {
+                vm.compareWith(f.toPath());
+            }
+        });
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        quit.setOnAction(e -> root.getScene().getWindow().hide());
+        Menu export = new Menu("Export");
+        export.setId("exportMenu");
+        export.getItems().addAll(
+                pngItem("Map as PNG…", "map", () -> mapNode),
+                pngItem("Egocentric view as PNG…", "egocentric view", () -> egoNode),
+                pngItem("Memory strip as PNG…", "memory strip", () -> memoryNode),
+                pngItem("Plots as PNG…", "plots", tabs::showPlots),
+                new SeparatorMenuItem(),
+                fileItem("Metrics as CSV…", "Save the metrics (every finished subtask) as CSV", "metrics.csv", "CSV", "*.csv",
+                        vm::exportMetricsCsv),
+                fileItem("Episode report (HTML)…", "Save the episode report", "report.html", "HTML", "*.html", vm::exportReport));
+        export.disableProperty().bind(vm.snapshotProperty().isNull());
+        return new MenuBar(new Menu("File", null, newRun, open, compare, export, new SeparatorMenuItem(), quit));
+    }
+
+    private void askNewRun() {
+        NewRunViewModel model = new NewRunViewModel(vm.runTemplate(), org.memnav.inference.arms.AgentArms.standard());
+        new NewRunDialog(model, root.getScene().getWindow()).ask().ifPresent(vm::start);
+    }
+
+    private MenuItem pngItem(String label, String name, java.util.function.Supplier<Node> node) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(e -> SnapshotExport.askAndSave(node.get(), name, vm));
+        return item;
+    }
+
+    private MenuItem fileItem(String label, String title, String suggested, String kind, String pattern,
+                              java.util.function.Consumer<java.nio.file.Path> save) {
+        MenuItem item = new MenuItem(label);
+        item.setOnAction(e -> SnapshotExport.ask(root, title, suggested, kind, pattern).ifPresent(save));
+        return item;
+    }
+
+    private ToolBar transport() {
+        Button newRun = new Button("New run…", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE));
+        newRun.setId("newRunButton");
+        newRun.setTooltip(new Tooltip("Start a live run: agent arm, compression rate, memory length, scene (Ctrl+N)"));
+        newRun.setOnAction(e -> askNewRun());
+        Button stop = new Button("Stop run", new FontIcon(MaterialDesignS.STOP));
+        stop.setId("stopButton");
+        stop.disableProperty().bind(vm.runningProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        Button back = iconButton(MaterialDesignS.STEP_BACKWARD, "One step back (←, Shift+← for 10)", () -> vm.stepBy(-1));
+        back.setId("stepBackButton");
+        Button play = new Button();
+        play.setId("playButton");
+        play.graphicProperty().bind(vm.playingProperty().map(p -> new FontIcon(p ? MaterialDesignP.PAUSE : MaterialDesignP.PLAY)));
+        play.setTooltip(new Tooltip("Play / pause a recording; on a live run, follow the newest step (Space)"));
+        play.setOnAction(e -> vm.togglePlay());
+        Button forward = iconButton(MaterialDesignS.STEP_FORWARD, "One step forward (→, Shift+→ for 10)", () -> vm.stepBy(1));
+        forward.setId("stepForwardButton");
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.getItems().addAll(0.5, 1.0, 2.0, 4.0, 10.0, 50.0);
+        speed.setValue(1.0);
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double d) {
+                return d == null ? "" : (d == Math.floor(d) ? String.valueOf(d.intValue()) : String.valueOf(d)) + "×";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.parseDouble(s.replace("×", ""));
+            }
+        });
+        speed.setTooltip(new Tooltip("Playback speed (1× = 10 steps per second)"));
+        speed.disableProperty().bind(vm.recordingProperty().not());
+        speed.valueProperty().addListener((o, a, b) -> vm.setSpeed(b));
+        ToggleButton follow = new ToggleButton("Follow live", new FontIcon(MaterialDesignR.RADIOBOX_MARKED));
+        follow.setId("followLive");
+        follow.selectedProperty().bindBidirectional(vm.followLiveProperty());
+        follow.disableProperty().bind(vm.recordingProperty());
+        Label step = new Label();
+        step.setId("stepCounter");
+        step.getStyleClass().add("step-counter");
+        step.textProperty().bind(vm.stepProperty().asString("step %,d").concat(vm.lastStepProperty().asString(" / %,d")));
+        Label description = new Label();
+        description.getStyleClass().add("text-muted");
+        description.textProperty().bind(vm.runDescriptionProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        return new ToolBar(newRun, stop, new Separator(), back, play, forward, speed, follow, new Separator(), step, grow, description);
+    }
+
+    private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+        Button b = new Button(null, new FontIcon(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private Node timelineBox() {
+        timeline.setId("timeline");
+        timeline.setFocusTraversable(false);
+        timeline.maxProperty().bind(vm.lastStepProperty().map(n -> Math.max(1, n.intValue())));
+        vm.stepProperty().addListener((o, a, b) -> {
+            if (!timeline.isValueChanging()) {
+                updatingSlider = true;
+                timeline.setValue(b.intValue());
+                updatingSlider = false;
+            }
+            drawTicks();
+        });
+        timeline.valueProperty().addListener((o, a, b) -> {
+            if (!updatingSlider && Math.round(b.doubleValue()) != vm.stepProperty().get()) {
+                vm.scrubTo((int) Math.round(b.doubleValue()));
+            }
+        });
+        StackPane tickPane = new StackPane(ticks);
+        tickPane.setMinHeight(14);
+        ticks.widthProperty().bind(tickPane.widthProperty());
+        ticks.widthProperty().addListener((o, a, b) -> drawTicks());
+        vm.writeTicksProperty().addListener((o, a, b) -> drawTicks());
+        Label legend = new Label("▲ subtask start   | memory write");
+        legend.getStyleClass().addAll("text-small", "text-muted");
+        VBox box = new VBox(2, timeline, tickPane, legend);
+        box.setPadding(new Insets(4, 12, 6, 12));
+        return box;
+    }
+
+    /** Subtask starts and memory writes under the slider, one canvas (not a node per tick). */
+    private void drawTicks() {
+        GraphicsContext g = ticks.getGraphicsContext2D();
+        double w = ticks.getWidth();
+        g.clearRect(0, 0, w, ticks.getHeight());
+        int last = Math.max(1, vm.lastStepProperty().get());
+        double pad = 8; // the slider's thumb inset, so ticks line up with the track
+        double span = Math.max(1, w - 2 * pad);
+        g.setStroke(Color.web("#4FC3F7", 0.7));
+        List<Integer> writes = vm.writeTicksProperty().get();
+        for (int s : writes) {
+            double x = pad + span * s / last;
+            g.strokeLine(x, 8, x, 14);
+        }
+        g.setFill(Color.web("#FFB300"));
+        for (int s : vm.subtaskMarkersProperty().get()) {
+            double x = pad + span * s / last;
+            g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {8, 8, 0}, 3);
+        }
+        g.setFill(Color.web("#E53935"));
+        double x = pad + span * vm.stepProperty().get() / last;
+        g.fillRect(x - 1, 0, 2, 14);
     }
 
     public Parent root() {

@@ -1,5 +1,7 @@
 package org.memnav.app.ui;
 
+import atlantafx.base.theme.PrimerDark;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -27,26 +29,65 @@ public final class WorkbenchWindow {
     }
 
     public static Stage show(Stage stage, WorkbenchViewModel vm) {
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         WorkbenchView view = new WorkbenchView(vm);
-        stage.setScene(new Scene(view.root(), 1180, 740));
+        // As large as a 1600x1000 screen allows, never larger than the screen (a laptop, Monocle's 1280x800).
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1560, screen.getWidth()), Math.min(980, screen.getHeight()));
+        scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
+        stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());
         stage.show();
         return stage;
     }
 
-    /** Runs the workbench until its window is closed. Returns a process exit code. */
-    public static int runUntilClosed(RunSettings settings, Screenshot screenshot) throws InterruptedException {
+    /**
+     * Runs the workbench until its window is closed: a live run with {@code settings}, or the recording
+     * {@code recording} when it is not null, compared with {@code compare} when that is not null. Returns a process
+     * exit code.
+     */
+    public static int runUntilClosed(RunSettings settings, Path recording, Path compare, Screenshot screenshot)
+            throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         int[] exit = {0};
         try (BackgroundTaskExecutor executor = new BackgroundTaskExecutor()) {
             Platform.startup(() -> {
                 WorkbenchViewModel vm = new WorkbenchViewModel(executor, Platform::runLater);
+                vm.useRunTemplate(settings);
                 Stage stage = show(new Stage(), vm);
                 stage.setOnHidden(e -> {
-                    vm.stop();
+                    vm.close();
                     closed.countDown();
                 });
-                if (screenshot != null) {
+                if (screenshot != null && recording != null) {
+                    // A recording: show step N, click the centre patch, then save once that moment is drawn.
+                    vm.lastStepProperty().addListener((obs, old, last) -> {
+                        if (last.intValue() > 0 && vm.stepProperty().get() == 0) {
+                            vm.scrubTo(Math.min(last.intValue(), screenshot.afterSteps()));
+                        }
+                    });
+                    vm.snapshotProperty().addListener((obs, old, s) -> {
+                        int want = Math.min(vm.lastStepProperty().get(), screenshot.afterSteps());
+                        if (s == null || want <= 0 || !stage.isShowing()) {
+                            return;
+                        }
+                        if (s.moment().step() != want) {
+                            vm.scrubTo(want);
+                        } else if (s.heatmap() == null) {
+                            vm.selectPatch(8, 8);
+                            vm.requestWhatIf(4, 10);
+                        } else if (vm.counterfactualProperty().get() != null && (compare == null || s.comparedMoment() != null)) {
+                            // Later in the FX queue: the snapshot is set before the step counter and status line follow it.
+                            Platform.runLater(() -> {
+                                if (stage.isShowing()) {
+                                    exit[0] = save(stage, screenshot.file());
+                                    stage.hide();
+                                }
+                            });
+                        }
+                    });
+                    vm.counterfactualProperty().addListener((obs, old, c) -> vm.seek(vm.stepProperty().get()));
+                } else if (screenshot != null) {
                     vm.stepProperty().addListener((obs, old, step) -> {
                         if (step.intValue() >= screenshot.afterSteps() && stage.isShowing()) {
                             exit[0] = save(stage, screenshot.file());
@@ -60,7 +101,14 @@ public final class WorkbenchWindow {
                         }
                     });
                 }
-                vm.start(settings);
+                if (recording != null) {
+                    vm.open(recording);
+                    if (compare != null) {
+                        vm.compareWith(compare); // the open lane runs in order: after the recording is loaded
+                    }
+                } else {
+                    vm.start(settings);
+                }
             });
             closed.await();
         } finally {
