@@ -1,12 +1,12 @@
 package org.memnav.app.replay;
 
+import org.memnav.app.session.PolicyDecisions;
 import org.memnav.app.session.RunContext;
 import org.memnav.app.session.RunListener;
 import org.memnav.inference.agent.Decision;
 import org.memnav.inference.agent.EpisodeResult;
 import org.memnav.inference.agent.FrameEncoder;
 import org.memnav.inference.agent.MemoryStats;
-import org.memnav.inference.agent.NavigationMode;
 import org.memnav.inference.agent.StepEvent;
 import org.memnav.inference.memory.MemoryFrame;
 import org.memnav.inference.memory.MemoryStore;
@@ -19,8 +19,6 @@ import org.memnav.simbridge.api.EpisodeSpec;
 import org.memnav.simbridge.api.EpisodeStatus;
 import org.memnav.simbridge.api.Observation;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -136,17 +134,7 @@ public final class LiveHistoryListener implements RunListener {
     }
 
     private PolicyDecision decision(Decision d) {
-        List<PolicyDecision.Candidate> candidates = new ArrayList<>();
-        int chosen = -1;
-        for (Decision.Candidate c : d.candidates()) {
-            if (chosen < 0 && d.target() != null && c.point().equals(d.target())) {
-                chosen = candidates.size();
-            }
-            candidates.add(new PolicyDecision.Candidate(c.kind(), c.point(), c.score()));
-        }
-        PolicyDecision.Mode mode = d.mode() == NavigationMode.MEMORY_GUIDED
-                ? PolicyDecision.Mode.MEMORY_GUIDED : PolicyDecision.Mode.EXPLORATION;
-        return new PolicyDecision(stepOffset + d.step(), mode, d.target(), chosen, d.reason(), candidates);
+        return PolicyDecisions.of(d, stepOffset);
     }
 
     @Override

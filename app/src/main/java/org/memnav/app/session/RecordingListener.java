@@ -3,7 +3,6 @@ package org.memnav.app.session;
 import org.memnav.inference.agent.Decision;
 import org.memnav.inference.agent.FrameEncoder;
 import org.memnav.inference.agent.MemoryStats;
-import org.memnav.inference.agent.NavigationMode;
 import org.memnav.inference.agent.StepEvent;
 import org.memnav.inference.memory.MemoryFrame;
 import org.memnav.inference.memory.FrameMemory;
@@ -24,9 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -197,17 +194,7 @@ public final class RecordingListener implements RunListener {
     }
 
     private PolicyDecision decision(Decision d) {
-        List<PolicyDecision.Candidate> candidates = new ArrayList<>();
-        int chosen = -1;
-        for (Decision.Candidate c : d.candidates()) {
-            if (chosen < 0 && d.target() != null && c.point().equals(d.target())) {
-                chosen = candidates.size();
-            }
-            candidates.add(new PolicyDecision.Candidate(c.kind(), c.point(), c.score()));
-        }
-        PolicyDecision.Mode mode = d.mode() == NavigationMode.MEMORY_GUIDED
-                ? PolicyDecision.Mode.MEMORY_GUIDED : PolicyDecision.Mode.EXPLORATION;
-        return new PolicyDecision(stepOffset + d.step(), mode, d.target(), chosen, d.reason(), candidates);
+        return PolicyDecisions.of(d, stepOffset);
     }
 
     /** The observation on the recording's continuous step clock. */
