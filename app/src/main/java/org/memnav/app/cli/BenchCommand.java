@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code memnav bench}: the benchmarks, kept out of the test suite; each prints a table and, with --json, a JSON line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks (not part of ./memnav test). Each prints a table; --json adds one JSON line.",
-        subcommands = {BenchSimCommand.class, BenchBridgeCommand.class, BenchRecordingsCommand.class, BenchPipelineCommand.class})
+        subcommands = {BenchSimCommand.class, BenchBridgeCommand.class, BenchRecordingsCommand.class, BenchPipelineCommand.class,
+                BenchUiCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Spec

@@ -117,6 +117,52 @@ public final class WorkbenchWindow {
         return exit[0];
     }
 
+    /** What {@link #measureFramePacing} saw: pulse intervals, FX-thread update times, and the run's pace. */
+    public record FramePacing(FrameTimes pulseIntervals, FrameTimes updateTimes, int steps, double seconds) {
+    }
+
+    /**
+     * Opens the window on a live run with {@code settings}, measures frame pacing until the run reaches
+     * {@code steps} steps (or ends), then closes it. The benchmark behind {@code memnav bench ui}.
+     */
+    public static FramePacing measureFramePacing(RunSettings settings, int steps) throws InterruptedException {
+        CountDownLatch closed = new CountDownLatch(1);
+        FramePacingProbe probe = new FramePacingProbe();
+        long[] window = new long[2];
+        int[] reached = {0};
+        try (BackgroundTaskExecutor executor = new BackgroundTaskExecutor()) {
+            Platform.startup(() -> {
+                WorkbenchViewModel vm = new WorkbenchViewModel(executor, probe.timedUiThread());
+                vm.useRunTemplate(settings);
+                Stage stage = show(new Stage(), vm);
+                stage.setOnHidden(e -> {
+                    probe.stop();
+                    window[1] = System.nanoTime();
+                    vm.close();
+                    closed.countDown();
+                });
+                vm.stepProperty().addListener((obs, old, step) -> {
+                    reached[0] = Math.max(reached[0], step.intValue());
+                    if (step.intValue() >= steps && stage.isShowing()) {
+                        stage.hide();
+                    }
+                });
+                vm.runningProperty().addListener((obs, was, now) -> {
+                    if (!now && stage.isShowing()) {
+                        stage.hide();
+                    }
+                });
+                window[0] = System.nanoTime();
+                probe.start();
+                vm.start(settings);
+            });
+            closed.await();
+        } finally {
+            Platform.exit();
+        }
+        return new FramePacing(probe.pulseIntervals(), probe.updateTimes(), reached[0], (window[1] - window[0]) / 1e9);
+    }
+
     private static int save(Stage stage, Path file) {
         WritableImage shot = stage.getScene().snapshot(null);
         try {
