@@ -172,6 +172,11 @@ final class MomentTabs {
             var atStep = lat.floorEntry(s.moment().step());
             values[6].setText(atStep == null ? (lat.isEmpty() ? "not recorded (live runs only)" : "—")
                     : String.format(Locale.ROOT, "%.2f ms at step %d", atStep.getValue(), atStep.getKey()));
+            // Plots only while their tab shows: rebuilding two line charts on every playhead move held the FX thread
+            // for tens of milliseconds (memnav bench ui); selecting the tab draws them for the current moment.
+            if (compression != null && !compression.isSelected()) {
+                return;
+            }
             chart.getData().setAll(List.of(series("memory KB", s.memorySeries(), s.moment().step())));
             XYChart.Series<Number, Number> l = new XYChart.Series<>();
             l.setName("policy ms per decision");
@@ -196,6 +201,11 @@ final class MomentTabs {
         SnapshotExport.offer(plotBox, "plots", vm);
         plots = plotBox;
         compression = new Tab("Compression", box);
+        compression.selectedProperty().addListener((o, was, now) -> {
+            if (now && vm.snapshotProperty().get() != null) {
+                vm.seek(vm.stepProperty().get()); // a fresh snapshot of the same moment redraws the plots
+            }
+        });
         return compression;
     }
 
