@@ -95,6 +95,7 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<List<MemoryOperation>> memoryOperations =
             new ReadOnlyObjectWrapper<>(this, "memoryOperations", List.of());
     private final MemoryInspector inspector = new MemoryInspector();
+    private final OrbitViewModel orbit;
 
     private final ReadOnlyObjectWrapper<Path> lastExport = new ReadOnlyObjectWrapper<>(this, "lastExport");
     private final ReadOnlyObjectWrapper<ComparisonTable> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
@@ -113,6 +114,7 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(TaskExecutor executor, Consumer<Runnable> uiThread) {
         this.executor = executor;
         this.uiThread = uiThread;
+        this.orbit = new OrbitViewModel(executor, uiThread);
         channel.addListener((o, a, b) -> {
             renderChannel.set(b);
             seek(step.get());
@@ -570,6 +572,7 @@ public final class WorkbenchViewModel {
         trajectoryPoints.set(m.step() + 1);
         LoadedRun r = run;
         if (r != null) {
+            orbit.show(r, m);
             subtaskMarkers.set(r.history().subtaskStartSteps());
             writeTicks.set(r.history().writeSteps());
             if (r.history().memoryOperationCount() != memoryOperations.get().size()) {
@@ -625,6 +628,7 @@ public final class WorkbenchViewModel {
     /** Stops playback and releases the run's files and models. */
     public void close() {
         stop();
+        orbit.close();
         closePlayback();
         closeComparison();
         executor.execute("what-if", () -> {
@@ -632,6 +636,11 @@ public final class WorkbenchViewModel {
                 whatIf.close();
             }
         });
+    }
+
+    /** The 3D orbit view, following the playhead. */
+    public OrbitViewModel orbit() {
+        return orbit;
     }
 
     public ReadOnlyIntegerProperty stepProperty() {
