@@ -61,7 +61,7 @@ final class MemoryInspectorTab {
                 Label title = new Label(section.title());
                 title.getStyleClass().add("text-bold");
                 ListView<String> lines = new ListView<>(FXCollections.observableArrayList(section.lines()));
-                lines.setPrefHeight(140);
+                lines.setPrefHeight(80);
                 VBox box = new VBox(2, title, lines);
                 VBox.setVgrow(lines, Priority.ALWAYS);
                 HBox.setHgrow(box, Priority.ALWAYS);
@@ -75,9 +75,9 @@ final class MemoryInspectorTab {
         ops.setPlaceholder(new Label("no memory operations in these steps"));
         VBox opsBox = new VBox(4, opsTitle, ops);
         VBox.setVgrow(ops, Priority.ALWAYS);
+        // Side by side: the tab is wide and short under the map, so both lists get its full height.
         SplitPane split = new SplitPane(sections, opsBox);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.58);
         VBox root = new VBox(6, headline, split);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.setPadding(new Insets(8));

@@ -39,8 +39,8 @@ public final class OrbitViewModel {
     private volatile boolean active;
     private volatile LoadedRun run;
     private volatile RunMoment moment;
-    private volatile int width = 640;
-    private volatile int height = 400;
+    private volatile int width;  // 0 until the tab is laid out: no render at a guessed size
+    private volatile int height;
     // orbit lane only
     private OrbitView view;
     private String viewScene;
@@ -101,7 +101,7 @@ public final class OrbitViewModel {
     private void request() {
         LoadedRun r = run;
         RunMoment m = moment;
-        if (!active || r == null || m == null) {
+        if (!active || r == null || m == null || width == 0) {
             return;
         }
         pending.set(new Request(r, m, camera.get(), width, height));
@@ -154,10 +154,21 @@ public final class OrbitViewModel {
     void close() {
         executor.execute("orbit", () -> {
             if (view != null) {
-                view.close();
-                view = null;
+                try {
+                    view.close();
+                } catch (RuntimeException e) {
+                    // the window is going away (the lane may be interrupted at exit): nothing left to release for
+                } finally {
+                    view = null;
+                }
             }
         });
+    }
+
+    /** True once the image shown was rendered at the view's current size (a screenshot waits for it). */
+    public boolean imageFitsView() {
+        ArgbImage img = image.get();
+        return img != null && img.width() == width && img.height() == height;
     }
 
     public ReadOnlyObjectProperty<ArgbImage> imageProperty() {

@@ -13,7 +13,8 @@ public record OrbitCamera(double targetX, double targetY, double targetZ, double
     public static final double MAX_ELEVATION_DEG = 89;
     public static final double MIN_DISTANCE = 1;
     public static final double MAX_DISTANCE = 200;
-    private static final double HFOV_DEG = 60;
+    /** Field of view across the image's shorter side; a wide image sees more to the sides, never less up and down. */
+    private static final double SHORT_SIDE_FOV_DEG = 60;
 
     public OrbitCamera {
         if (!Double.isFinite(azimuthDeg) || !Double.isFinite(elevationDeg) || !Double.isFinite(distance)) {
@@ -53,7 +54,9 @@ public record OrbitCamera(double targetX, double targetY, double targetZ, double
         double fx = -Math.sin(yaw) * cp;
         double fy = Math.sin(pitch);
         double fz = -Math.cos(yaw) * cp;
-        return new CameraView(targetX - fx * distance, targetY - fy * distance, targetZ - fz * distance, yaw, pitch, HFOV_DEG,
+        double tanHalf = Math.tan(Math.toRadians(SHORT_SIDE_FOV_DEG) / 2);
+        double hfov = width >= height ? Math.min(160, Math.toDegrees(2 * Math.atan(tanHalf * width / height))) : SHORT_SIDE_FOV_DEG;
+        return new CameraView(targetX - fx * distance, targetY - fy * distance, targetZ - fz * distance, yaw, pitch, hfov,
                 width, height, 0.05, distance + 100);
     }
 }
