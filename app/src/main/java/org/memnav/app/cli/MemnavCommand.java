@@ -38,6 +38,10 @@ public final class MemnavCommand implements Callable<Integer> {
     @Option(names = "--screenshot-after-steps", paramLabel = "N", description = "Steps to run before --screenshot (default: ${DEFAULT-VALUE}).")
     int screenshotAfterSteps = 200;
 
+    @Option(names = "--tab", paramLabel = "TITLE", description = "Lower tab to show at start, by title: Decision, "
+            + "\"Memory inspector\", 3D, Compression, Metrics, What-if, Compare.")
+    String tab;
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MemnavCommand());
         cl.getSubcommands().get("eval").getCommandSpec().usageMessage().footer(EvalCommand.armsHelp());
@@ -67,6 +71,6 @@ public final class MemnavCommand implements Callable<Integer> {
         }
         RunSettings settings = run.toSettings(episodes, null);
         WorkbenchWindow.Screenshot shot = screenshot == null ? null : new WorkbenchWindow.Screenshot(screenshot, screenshotAfterSteps);
-        return WorkbenchWindow.runUntilClosed(settings, open, compare, shot);
+        return WorkbenchWindow.runUntilClosed(settings, open, compare, shot, tab);
     }
 }

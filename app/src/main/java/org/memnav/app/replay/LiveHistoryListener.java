@@ -9,7 +9,9 @@ import org.memnav.inference.agent.FrameEncoder;
 import org.memnav.inference.agent.MemoryStats;
 import org.memnav.inference.agent.StepEvent;
 import org.memnav.inference.memory.MemoryFrame;
-import org.memnav.inference.memory.MemoryStore;
+import org.memnav.inference.memory.FrameMemory;
+import org.memnav.inference.strategy.MemoryEvent;
+import org.memnav.app.session.MemoryRecords;
 import org.memnav.recordings.MemoryOperation;
 import org.memnav.recordings.PolicyDecision;
 import org.memnav.recordings.PoseSample;
@@ -115,8 +117,15 @@ public final class LiveHistoryListener implements RunListener {
 
     private void memory(int step, StepEvent event) {
         MemoryStats after = event.memory();
-        MemoryStore.WriteResult write = event.memoryWrite();
-        if (write != null) {
+        FrameMemory.WriteResult write = event.memoryWrite();
+        if (event.tiers() != null) {
+            history.addMemoryTiers(MemoryRecords.tiers(stepOffset, event.tiers()));
+        }
+        if (!event.memoryEvents().isEmpty()) { // a memory strategy's own account: writes, skips, tool calls, triggers
+            for (MemoryEvent e : event.memoryEvents()) {
+                history.addMemoryOperation(MemoryRecords.operation(step, stepOffset, e));
+            }
+        } else if (write != null) {
             MemoryFrame written = write.written();
             MemoryFrame evicted = write.evicted();
             if (evicted != null) {

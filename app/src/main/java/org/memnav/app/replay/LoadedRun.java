@@ -2,6 +2,7 @@ package org.memnav.app.replay;
 
 import org.memnav.recordings.ActionSample;
 import org.memnav.recordings.MemoryOperation;
+import org.memnav.recordings.MemoryTiers;
 import org.memnav.recordings.PolicyDecision;
 import org.memnav.recordings.PoseSample;
 import org.memnav.recordings.RunConfig;
@@ -66,6 +67,9 @@ public record LoadedRun(RunHistory history, FrameSource frames, String title, bo
             }
             for (MemoryOperation op : recording.memoryOperations()) {
                 history.addMemoryOperation(op);
+            }
+            for (MemoryTiers t : recording.memoryTiers()) {
+                history.addMemoryTiers(t);
             }
             for (SubtaskEvent e : recording.subtaskEvents()) {
                 history.addSubtaskEvent(e, subtasks);

@@ -1,6 +1,7 @@
 package org.memnav.app.replay;
 
 import org.memnav.recordings.MemoryOperation;
+import org.memnav.recordings.MemoryTiers;
 import org.memnav.recordings.PolicyDecision;
 import org.memnav.recordings.PoseSample;
 import org.memnav.recordings.SubtaskEvent;
@@ -31,6 +32,8 @@ public final class RunHistory {
     private static final Pattern FRAME_KIND = Pattern.compile("memory:frame#(\\d+)@step(\\d+)");
     /** The agent snaps a remembered target onto the floor, so the chosen frame is named in the reason instead. */
     private static final Pattern REASON_FRAME = Pattern.compile(".*frame #(\\d+).*");
+    /** A summary op names the two frames it folded: "frames #3 and #7 summarised". */
+    private static final Pattern SUMMARISED = Pattern.compile("frames #(\\d+) and #(\\d+) summarised");
 
     private final SceneLayout layout;
     private final RunSetup setup;
@@ -44,6 +47,7 @@ public final class RunHistory {
     private final NavigableMap<Integer, PolicyDecision> decisions = new TreeMap<>();
     private final List<MemoryOperation> memoryOps = new ArrayList<>();
     private final List<SubtaskEvent> subtaskEvents = new ArrayList<>();
+    private final NavigableMap<Integer, MemoryTiers> tiers = new TreeMap<>();
     private final NavigableMap<Integer, Double> decisionLatencyMs = new TreeMap<>();
     private final Map<Integer, Integer> subtaskCounts = new HashMap<>();
     private PolicyDecision.Mode currentMode = PolicyDecision.Mode.EXPLORATION;
@@ -104,6 +108,27 @@ public final class RunHistory {
 
     public synchronized void addMemoryOperation(MemoryOperation op) {
         memoryOps.add(op);
+    }
+
+    /** A tiered strategy's tiers at a step (the latest of a step wins). */
+    public synchronized void addMemoryTiers(MemoryTiers snapshot) {
+        tiers.put(snapshot.step(), snapshot);
+    }
+
+    /** The latest tiers at or before {@code step}; empty for arms without tiers or before the first snapshot. */
+    public synchronized java.util.Optional<MemoryTiers> tiersAt(int step) {
+        Map.Entry<Integer, MemoryTiers> e = tiers.floorEntry(step);
+        return e == null ? java.util.Optional.empty() : java.util.Optional.of(e.getValue());
+    }
+
+    /** Every memory operation so far, in order (writes, skips, tool calls, triggers ...). */
+    public synchronized List<MemoryOperation> memoryOperations() {
+        return List.copyOf(memoryOps);
+    }
+
+    /** How many memory operations are known (cheap: the timeline redraws its ticks only when this grows). */
+    public synchronized int memoryOperationCount() {
+        return memoryOps.size();
     }
 
     public synchronized void addSubtaskEvent(SubtaskEvent event, int subtaskCount) {
@@ -251,9 +276,19 @@ public final class RunHistory {
                     held.put(op.frameId(), op);
                     writes++;
                 }
-                case EVICT -> held.remove(op.frameId());
+                // A merged slot, a filtered frame and an evicted one leave the frame memory alike.
+                case EVICT, MERGE, FILTER -> held.remove(op.frameId());
                 case CLEAR -> held.clear();
-                case RETRIEVE -> { }
+                case SUMMARY -> {
+                    Matcher m = SUMMARISED.matcher(op.detail());
+                    if (m.find()) {
+                        held.remove(Long.parseLong(m.group(1)));
+                        held.remove(Long.parseLong(m.group(2)));
+                    }
+                    held.put(op.frameId(), op);
+                }
+                // Skips store nothing; retrievals, triggers and weaves read; landmarks and facts point at held frames.
+                case RETRIEVE, SKIP, ADD, UPDATE, DELETE, TRIGGER, WEAVE -> { }
             }
         }
         List<RememberedFrame> memory = new ArrayList<>();

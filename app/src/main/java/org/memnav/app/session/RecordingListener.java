@@ -7,9 +7,7 @@ import org.memnav.inference.agent.StepEvent;
 import org.memnav.inference.memory.MemoryFrame;
 import org.memnav.inference.memory.FrameMemory;
 import org.memnav.inference.strategy.MemoryEvent;
-import org.memnav.inference.strategy.TierSnapshot;
 import org.memnav.recordings.MemoryOperation;
-import org.memnav.recordings.MemoryTiers;
 import org.memnav.recordings.PolicyDecision;
 import org.memnav.recordings.RunConfig;
 import org.memnav.recordings.RunRecorder;
@@ -151,13 +149,11 @@ public final class RecordingListener implements RunListener {
         MemoryStats after = event.memory();
         FrameMemory.WriteResult write = event.memoryWrite();
         if (event.tiers() != null) {
-            recorder.recordMemoryTiers(tiers(event.tiers()));
+            recorder.recordMemoryTiers(MemoryRecords.tiers(stepOffset, event.tiers()));
         }
         if (!event.memoryEvents().isEmpty()) {
             for (MemoryEvent e : event.memoryEvents()) {
-                recorder.recordMemoryOperation(new MemoryOperation(step, MemoryOperation.Kind.valueOf(e.kind().name()),
-                        e.frameId(), e.frameStep() < 0 ? -1 : stepOffset + e.frameStep(), e.tokens(), e.bytes(), e.framesAfter(),
-                        e.bytesAfter(), e.detail()));
+                recorder.recordMemoryOperation(MemoryRecords.operation(step, stepOffset, e));
                 if (e.kind() == MemoryEvent.Kind.WRITE) {
                     MemoryFrame written = e.frame();
                     recorder.recordCompressedTokens(stepOffset + written.step(),
@@ -182,15 +178,6 @@ public final class RecordingListener implements RunListener {
                     lastMemory.tokens() - after.tokens(), lastMemory.bytes() - after.bytes(), after.frames(), after.bytes()));
         }
         lastMemory = after;
-    }
-
-    /** The tiers on the recording's step clock. */
-    private MemoryTiers tiers(TierSnapshot t) {
-        return new MemoryTiers(stepOffset + t.step(), t.core().subtask(), t.core().goal(), t.core().agent(), t.core().target(),
-                t.episodicFrames().stream().map(f -> new MemoryTiers.EpisodicFrame(f.frameId(), stepOffset + f.step(), f.pose())).toList(),
-                t.episodicEvents().stream().map(e -> new MemoryTiers.EpisodicEvent(stepOffset + e.step(), e.text())).toList(),
-                t.semantic().stream().map(f -> new MemoryTiers.SemanticFact(f.goal(), f.place(), f.support(), f.frameId(),
-                        stepOffset + f.updatedStep())).toList());
     }
 
     private PolicyDecision decision(Decision d) {

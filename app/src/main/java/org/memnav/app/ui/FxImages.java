@@ -25,6 +25,15 @@ final class FxImages {
         return img;
     }
 
+    /** 0xAARRGGBB as a CSS colour ("#rrggbb"). */
+    static String web(int argb) {
+        return String.format("#%06x", argb & 0xFFFFFF);
+    }
+
+    static javafx.scene.paint.Color color(int argb) {
+        return javafx.scene.paint.Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF, ((argb >>> 24) & 0xFF) / 255.0);
+    }
+
     private static boolean fits(WritableImage img, int w, int h) {
         return img != null && (int) img.getWidth() == w && (int) img.getHeight() == h;
     }

@@ -1,5 +1,6 @@
 package org.memnav.app.ui;
 
+import org.memnav.app.replay.MemoryInspection;
 import org.memnav.app.replay.RunMoment;
 import org.memnav.renderers.map.ArgbImage;
 
@@ -13,9 +14,10 @@ import java.util.Map;
  * @param frameNote   which step the shown frame is from, or why the channel is missing
  * @param heatmapNote what the similarity overlay shows, or why there is none
  * @param comparedMoment the second run of a comparison at the same step (clamped to its end), or null
+ * @param inspection  the memory strategy's state at the step (the Memory inspector)
  */
 record MomentSnapshot(RunMoment moment, ArgbImage map, ArgbImage frame, String frameNote, ArgbImage heatmap,
                       String heatmapNote, float heatmapMin, float heatmapMax, Map<Integer, ArgbImage> thumbnails,
                       Map<FrameChannel, String> missingChannels, List<long[]> memorySeries,
-                      RunMoment comparedMoment) {
+                      RunMoment comparedMoment, MemoryInspection inspection) {
 }

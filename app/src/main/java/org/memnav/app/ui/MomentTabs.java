@@ -41,7 +41,7 @@ final class MomentTabs {
     MomentTabs(WorkbenchViewModel vm) {
         this.vm = vm;
         root.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.getTabs().addAll(decisionTab(), compressionTab(), metricsTab(), whatIfTab(), new ComparisonTab(vm).tab());
+        root.getTabs().addAll(decisionTab(), new MemoryInspectorTab(vm).tab(), new OrbitTab(vm.orbit()).tab(), compressionTab(), metricsTab(), whatIfTab(), new ComparisonTab(vm).tab());
         vm.comparisonProperty().addListener((o, a, c) -> {
             if (c != null) {
                 root.getSelectionModel().select(root.getTabs().size() - 1);

@@ -38,6 +38,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
+import org.memnav.app.replay.MemoryOpFamily;
+import org.memnav.app.replay.OpTimeline;
+import org.memnav.recordings.MemoryOperation;
+
 import java.io.File;
 import java.util.List;
 
@@ -50,7 +54,9 @@ public final class WorkbenchView {
     private final BorderPane root = new BorderPane();
     private final WorkbenchViewModel vm;
     private final Slider timeline = new Slider(0, 1, 0);
-    private final Canvas ticks = new Canvas(100, 14);
+    private static final double TICKS_HEIGHT = 26;
+    private static final double TICK_PAD = 8; // the slider's thumb inset, so ticks line up with the track
+    private final Canvas ticks = new Canvas(100, TICKS_HEIGHT);
     private boolean updatingSlider;
     private final MomentTabs tabs;
     private final Node mapNode;
@@ -247,39 +253,95 @@ public final class WorkbenchView {
             }
         });
         StackPane tickPane = new StackPane(ticks);
-        tickPane.setMinHeight(14);
+        tickPane.setMinHeight(TICKS_HEIGHT);
         ticks.widthProperty().bind(tickPane.widthProperty());
         ticks.widthProperty().addListener((o, a, b) -> drawTicks());
         vm.writeTicksProperty().addListener((o, a, b) -> drawTicks());
-        Label legend = new Label("▲ subtask start   | memory write");
-        legend.getStyleClass().addAll("text-small", "text-muted");
+        vm.memoryOperationsProperty().addListener((o, a, b) -> drawTicks());
+        Label hover = new Label("hover a tick: memory operation and its reason");
+        hover.setId("opHover");
+        hover.getStyleClass().addAll("text-small", "text-muted");
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(100));
+        ticks.setOnMouseMoved(e -> {
+            List<MemoryOperation> at = opTimeline().at(e.getX());
+            if (at.isEmpty()) {
+                Tooltip.uninstall(ticks, tip);
+                return;
+            }
+            String text = String.join("\n", at.stream().map(OpTimeline::describe).toList());
+            hover.setText(text.replace("\n", "   |   "));
+            tip.setText(text);
+            Tooltip.install(ticks, tip);
+        });
+        ticks.setOnMouseClicked(e -> {
+            List<MemoryOperation> at = opTimeline().at(e.getX());
+            if (!at.isEmpty()) {
+                vm.scrubTo(at.getFirst().step());
+            }
+        });
+        HBox legend = new HBox(10);
+        legend.setId("opLegend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        Label subtask = new Label("▲ subtask start");
+        subtask.getStyleClass().addAll("text-small", "text-muted");
+        legend.getChildren().add(subtask);
+        for (MemoryOpFamily f : MemoryOpFamily.values()) {
+            Region swatch = new Region();
+            swatch.setMinSize(10, 10);
+            swatch.setMaxSize(10, 10);
+            swatch.setStyle("-fx-background-color: " + FxImages.web(f.argb()) + ";");
+            Label l = new Label(f.label(), swatch);
+            l.getStyleClass().addAll("text-small", "text-muted");
+            l.setTooltip(new Tooltip(f.kinds()));
+            legend.getChildren().add(l);
+        }
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        legend.getChildren().addAll(grow, hover);
         VBox box = new VBox(2, timeline, tickPane, legend);
         box.setPadding(new Insets(4, 12, 6, 12));
         return box;
     }
 
-    /** Subtask starts and memory writes under the slider, one canvas (not a node per tick). */
+    private OpTimeline opTimeline() {
+        return new OpTimeline(vm.memoryOperationsProperty().get(), vm.lastStepProperty().get(), ticks.getWidth(), TICK_PAD);
+    }
+
+    /**
+     * Subtask starts and every memory operation under the slider, one canvas (not a node per tick): each family on
+     * its own row so a skip beside a write stays visible, the playhead in red.
+     */
     private void drawTicks() {
         GraphicsContext g = ticks.getGraphicsContext2D();
         double w = ticks.getWidth();
         g.clearRect(0, 0, w, ticks.getHeight());
-        int last = Math.max(1, vm.lastStepProperty().get());
-        double pad = 8; // the slider's thumb inset, so ticks line up with the track
-        double span = Math.max(1, w - 2 * pad);
-        g.setStroke(Color.web("#4FC3F7", 0.7));
-        List<Integer> writes = vm.writeTicksProperty().get();
-        for (int s : writes) {
-            double x = pad + span * s / last;
-            g.strokeLine(x, 8, x, 14);
+        OpTimeline layout = opTimeline();
+        List<MemoryOperation> ops = layout.operations();
+        if (ops.isEmpty()) { // a run of an agent that records only writes: the write ticks
+            g.setStroke(FxImages.color(MemoryOpFamily.STORE.argb()));
+            for (int s : vm.writeTicksProperty().get()) {
+                double x = layout.x(s);
+                g.strokeLine(x, 8, x, TICKS_HEIGHT);
+            }
+        }
+        int rows = MemoryOpFamily.values().length;
+        double rowHeight = (TICKS_HEIGHT - 8) / (double) rows;
+        for (MemoryOperation op : ops) {
+            MemoryOpFamily f = MemoryOpFamily.of(op.kind());
+            g.setStroke(FxImages.color(f.argb()));
+            double x = layout.x(op.step());
+            double y = 8 + f.ordinal() * rowHeight;
+            g.strokeLine(x, y, x, y + rowHeight + 1);
         }
         g.setFill(Color.web("#FFB300"));
         for (int s : vm.subtaskMarkersProperty().get()) {
-            double x = pad + span * s / last;
-            g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {8, 8, 0}, 3);
+            double x = layout.x(s);
+            g.fillPolygon(new double[] {x - 4, x + 4, x}, new double[] {7, 7, 0}, 3);
         }
         g.setFill(Color.web("#E53935"));
-        double x = pad + span * vm.stepProperty().get() / last;
-        g.fillRect(x - 1, 0, 2, 14);
+        double x = layout.x(vm.stepProperty().get());
+        g.fillRect(x - 1, 0, 2, TICKS_HEIGHT);
     }
 
     public Parent root() {

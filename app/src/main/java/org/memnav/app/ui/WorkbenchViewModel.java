@@ -20,6 +20,7 @@ import org.memnav.app.replay.CounterfactualPolicy;
 import org.memnav.app.replay.FrameSource;
 import org.memnav.app.replay.LiveHistoryListener;
 import org.memnav.app.replay.LoadedRun;
+import org.memnav.app.replay.MemoryInspector;
 import org.memnav.app.replay.MomentMap;
 import org.memnav.app.replay.PatchSimilarity;
 import org.memnav.app.replay.RememberedFrame;
@@ -27,6 +28,7 @@ import org.memnav.app.replay.RunMoment;
 import org.memnav.app.session.NavigationRun;
 import org.memnav.app.session.RunSettings;
 import org.memnav.inference.agent.StepEvent;
+import org.memnav.recordings.MemoryOperation;
 import org.memnav.recordings.TokenTensor;
 import org.memnav.recordings.compare.RunComparison;
 import org.memnav.recordings.playback.PlaybackEngine;
@@ -90,6 +92,10 @@ public final class WorkbenchViewModel {
     private final ReadOnlyObjectWrapper<Counterfactual> counterfactual = new ReadOnlyObjectWrapper<>(this, "counterfactual");
     private final ReadOnlyObjectWrapper<List<Integer>> subtaskMarkers = new ReadOnlyObjectWrapper<>(this, "subtaskMarkers", List.of());
     private final ReadOnlyObjectWrapper<List<Integer>> writeTicks = new ReadOnlyObjectWrapper<>(this, "writeTicks", List.of());
+    private final ReadOnlyObjectWrapper<List<MemoryOperation>> memoryOperations =
+            new ReadOnlyObjectWrapper<>(this, "memoryOperations", List.of());
+    private final MemoryInspector inspector = new MemoryInspector();
+    private final OrbitViewModel orbit;
 
     private final ReadOnlyObjectWrapper<Path> lastExport = new ReadOnlyObjectWrapper<>(this, "lastExport");
     private final ReadOnlyObjectWrapper<ComparisonTable> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
@@ -108,6 +114,7 @@ public final class WorkbenchViewModel {
     public WorkbenchViewModel(TaskExecutor executor, Consumer<Runnable> uiThread) {
         this.executor = executor;
         this.uiThread = uiThread;
+        this.orbit = new OrbitViewModel(executor, uiThread);
         channel.addListener((o, a, b) -> {
             renderChannel.set(b);
             seek(step.get());
@@ -289,6 +296,7 @@ public final class WorkbenchViewModel {
             title.set(t);
             runDescription.set(d);
             counterfactual.set(null);
+            memoryOperations.set(List.of());
         });
     }
 
@@ -553,7 +561,7 @@ public final class WorkbenchViewModel {
             }
         }
         return new MomentSnapshot(moment, map, frame, frameNote, heat, heatNote, min, max, thumbs, missing,
-                r.history().memoryBytesSeries(), comparedMoment);
+                r.history().memoryBytesSeries(), comparedMoment, inspector.inspect(r.history(), moment.step()));
     }
 
     private void apply(MomentSnapshot s) {
@@ -564,8 +572,12 @@ public final class WorkbenchViewModel {
         trajectoryPoints.set(m.step() + 1);
         LoadedRun r = run;
         if (r != null) {
+            orbit.show(r, m);
             subtaskMarkers.set(r.history().subtaskStartSteps());
             writeTicks.set(r.history().writeSteps());
+            if (r.history().memoryOperationCount() != memoryOperations.get().size()) {
+                memoryOperations.set(r.history().memoryOperations());
+            }
         }
         String subtask = m.subtaskIndex() < 0 ? "—" : (m.subtaskIndex() + 1) + "/" + m.subtaskCount() + " · " + m.goalLabel();
         statusLine.set(String.format(Locale.ROOT, "step %d / %d  |  subtask %s  |  action %s (%s)  |  memory %d frames · %d tokens"
@@ -616,6 +628,7 @@ public final class WorkbenchViewModel {
     /** Stops playback and releases the run's files and models. */
     public void close() {
         stop();
+        orbit.close();
         closePlayback();
         closeComparison();
         executor.execute("what-if", () -> {
@@ -623,6 +636,11 @@ public final class WorkbenchViewModel {
                 whatIf.close();
             }
         });
+    }
+
+    /** The 3D orbit view, following the playhead. */
+    public OrbitViewModel orbit() {
+        return orbit;
     }
 
     public ReadOnlyIntegerProperty stepProperty() {
@@ -697,6 +715,11 @@ public final class WorkbenchViewModel {
 
     public ReadOnlyObjectProperty<List<Integer>> subtaskMarkersProperty() {
         return subtaskMarkers.getReadOnlyProperty();
+    }
+
+    /** Every memory operation of the run shown (the timeline's coloured ticks). */
+    public ReadOnlyObjectProperty<List<MemoryOperation>> memoryOperationsProperty() {
+        return memoryOperations.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<List<Integer>> writeTicksProperty() {

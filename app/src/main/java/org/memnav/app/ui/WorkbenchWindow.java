@@ -43,10 +43,10 @@ public final class WorkbenchWindow {
 
     /**
      * Runs the workbench until its window is closed: a live run with {@code settings}, or the recording
-     * {@code recording} when it is not null, compared with {@code compare} when that is not null. Returns a process
-     * exit code.
+     * {@code recording} when it is not null, compared with {@code compare} when that is not null, with the lower tab
+     * titled {@code tab} shown (null: the first). Returns a process exit code.
      */
-    public static int runUntilClosed(RunSettings settings, Path recording, Path compare, Screenshot screenshot)
+    public static int runUntilClosed(RunSettings settings, Path recording, Path compare, Screenshot screenshot, String tab)
             throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
         int[] exit = {0};
@@ -59,6 +59,10 @@ public final class WorkbenchWindow {
                     vm.close();
                     closed.countDown();
                 });
+                if (tab != null && !selectTab(stage, tab)) {
+                    System.err.println("memnav: no tab '" + tab + "' in the window; showing the first");
+                }
+                boolean wants3d = "3D".equalsIgnoreCase(tab);
                 if (screenshot != null && recording != null) {
                     // A recording: show step N, click the centre patch, then save once that moment is drawn.
                     vm.lastStepProperty().addListener((obs, old, last) -> {
@@ -76,7 +80,8 @@ public final class WorkbenchWindow {
                         } else if (s.heatmap() == null) {
                             vm.selectPatch(8, 8);
                             vm.requestWhatIf(4, 10);
-                        } else if (vm.counterfactualProperty().get() != null && (compare == null || s.comparedMoment() != null)) {
+                        } else if (vm.counterfactualProperty().get() != null && (compare == null || s.comparedMoment() != null)
+                                && (!wants3d || vm.orbit().imageFitsView())) {
                             // Later in the FX queue: the snapshot is set before the step counter and status line follow it.
                             Platform.runLater(() -> {
                                 if (stage.isShowing()) {
@@ -87,6 +92,11 @@ public final class WorkbenchWindow {
                         }
                     });
                     vm.counterfactualProperty().addListener((obs, old, c) -> vm.seek(vm.stepProperty().get()));
+                    vm.orbit().imageProperty().addListener((obs, old, img) -> {
+                        if (wants3d && vm.orbit().imageFitsView()) {
+                            vm.seek(vm.stepProperty().get());
+                        }
+                    });
                 } else if (screenshot != null) {
                     vm.stepProperty().addListener((obs, old, step) -> {
                         if (step.intValue() >= screenshot.afterSteps() && stage.isShowing()) {
@@ -161,6 +171,21 @@ public final class WorkbenchWindow {
             Platform.exit();
         }
         return new FramePacing(probe.pulseIntervals(), probe.updateTimes(), reached[0], (window[1] - window[0]) / 1e9);
+    }
+
+    /** Selects the lower tab titled {@code title}; false when there is none. */
+    static boolean selectTab(Stage stage, String title) {
+        for (javafx.scene.Node n : stage.getScene().getRoot().lookupAll(".tab-pane")) {
+            if (n instanceof javafx.scene.control.TabPane pane) {
+                for (javafx.scene.control.Tab t : pane.getTabs()) {
+                    if (t.getText().equalsIgnoreCase(title)) {
+                        pane.getSelectionModel().select(t);
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static int save(Stage stage, Path file) {

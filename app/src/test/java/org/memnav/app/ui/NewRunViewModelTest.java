@@ -67,4 +67,26 @@ class NewRunViewModelTest {
                 .contains("rate 4x").contains("memory 10 frames");
         assertThat(vm.runTemplate().memoryLength()).isEqualTo(10);             // the next "New run…" starts from it
     }
+
+    @Test
+    void aMemoryStrategyArmStartsAndItsOperationsReachTheInspector() {
+        NewRunViewModel model = new NewRunViewModel(TEMPLATE, AgentArms.standard());
+        model.armProperty().set(model.arms().stream().filter(a -> a.name().equals("gate")).findFirst().orElseThrow());
+        model.memoryLengthProperty().set(20);
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.lastStepProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 40) {
+                vm.stop(); // enough steps for the gate to judge several frames
+            }
+        });
+        vm.start(model.settings());
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.runDescriptionProperty().get()).contains("agent gate");
+        assertThat(vm.memoryOperationsProperty().get()).anySatisfy(op -> assertThat(op.kind())
+                .isEqualTo(org.memnav.recordings.MemoryOperation.Kind.SKIP));
+        var inspection = vm.snapshotProperty().get().inspection();
+        assertThat(inspection.arm()).isEqualTo("gate");
+        assertThat(inspection.writes().skips()).isPositive();
+        assertThat(inspection.sections()).anySatisfy(s -> assertThat(s.title()).isEqualTo("Write policy"));
+    }
 }
