@@ -36,19 +36,20 @@ wait
 
 step "encoder"
 if [[ ! -f $OUT/encoder.pt ]]; then
-  nice -n 10 $PY inference/training/train_encoder.py --data "${DATA[@]}" --out $OUT/encoder.pt 2>&1 | tee $OUT/logs/encoder.log
+  nice -n 10 $PY inference/training/train_encoder.py --data "${DATA[@]}" --out $OUT/encoder.pt \
+    --crop-steps 600 --full-steps 100 2>&1 | tee $OUT/logs/encoder.log
 fi
 $PY inference/training/export_encoder.py --checkpoint $OUT/encoder.pt 2>&1 | tee $OUT/logs/export_encoder.log
 
 step "compressors and goal encoders"
 if [[ ! -f $OUT/compressor.pt ]]; then
   nice -n 10 $PY inference/training/train_compressor.py --data "${DATA[@]}" --encoder $OUT/encoder.pt \
-    --out $OUT/compressor.pt 2>&1 | tee $OUT/logs/compressor.log
+    --out $OUT/compressor.pt --steps 1500 --batch 48 2>&1 | tee $OUT/logs/compressor.log
 fi
 
 step "policies"
 if [[ ! -f $OUT/policy.pt ]]; then
   nice -n 10 $PY inference/training/train_policy.py --data "${DATA[@]}" --encoder $OUT/encoder.pt \
-    --compressor $OUT/compressor.pt --out $OUT/policy.pt 2>&1 | tee $OUT/logs/policy.log
+    --compressor $OUT/compressor.pt --out $OUT/policy.pt --steps 300 2>&1 | tee $OUT/logs/policy.log
 fi
 step "done"
