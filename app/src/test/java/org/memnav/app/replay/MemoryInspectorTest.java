@@ -32,7 +32,7 @@ class MemoryInspectorTest {
     @BeforeAll
     static void record() {
         tiers = RecordedRunFixture.record(dir, 120, "tiers", 16, 20, "tiers.mcap");
-        tools = RecordedRunFixture.record(dir, 300, "tools", 16, 20, "tools.mcap"); // its first landmark comes near step 270
+        tools = RecordedRunFixture.record(dir, 450, "tools", 16, 20, "tools.mcap"); // its first landmark comes at step 416
         gate = RecordedRunFixture.record(dir, 60, "gate", 16, 20, "gate.mcap");
         trigger = RecordedRunFixture.record(dir, 100, "trigger", 16, 20, "trigger.mcap");
     }
