@@ -18,6 +18,7 @@ import org.memnav.simbridge.api.SimBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One navigation run as the CLI and the workbench start it: connect to the simulator, load the
@@ -29,9 +30,16 @@ import java.util.function.BooleanSupplier;
 public final class NavigationRun {
 
     private final RunSettings settings;
+    private final UnaryOperator<NavigationAgent> agentWrapper;
 
     public NavigationRun(RunSettings settings) {
+        this(settings, UnaryOperator.identity());
+    }
+
+    /** A run whose agent arm is wrapped before it drives (a re-run forces the recorded actions first). */
+    public NavigationRun(RunSettings settings, UnaryOperator<NavigationAgent> agentWrapper) {
         this.settings = settings;
+        this.agentWrapper = agentWrapper;
     }
 
     /** The pipeline's manifests for these settings: the shipped models at the rate, with the chosen encoder. */
@@ -50,7 +58,8 @@ public final class NavigationRun {
                 SceneInfo scene = sim.loadScene(settings.sceneRef());
                 listener.onRunStart(new RunContext(connection.address(), sim.capabilities(), scene, sim.navigabilityMap(),
                         pipeline.executionProvider(), pipeline.encoder().name(), settings));
-                NavigationAgent agent = arm.create(sim, scene, pipeline, new ArmSettings(settings.rate(), settings.memoryLength()));
+                NavigationAgent agent = agentWrapper.apply(
+                        arm.create(sim, scene, pipeline, new ArmSettings(settings.rate(), settings.memoryLength())));
                 AgentLoop loop = new AgentLoop(sim, agent);
                 for (int e = 0; e < settings.episodes() && !stopRequested.getAsBoolean(); e++) {
                     results.add(loop.runEpisode(new EpisodeRequest(settings.seed() + e, settings.subtasks()), listener,

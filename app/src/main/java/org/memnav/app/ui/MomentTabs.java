@@ -9,6 +9,8 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.Button;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -318,6 +320,15 @@ final class MomentTabs {
         controls.addRow(1, new Label("memory length"), length, lengthValue);
         rate.setPrefWidth(260);
         length.setPrefWidth(260);
+        Button rerun = new Button("Re-run episode from here");
+        rerun.setId("rerunFromHere");
+        rerun.setTooltip(new Tooltip("A new run of this recording's scene and episode in the embedded simulator with the agent"
+                + " at the sliders' rate and memory length: the recorded actions are executed up to the playhead (the agent"
+                + " observes every step, so its memory is built from the same views), from there it acts on its own until"
+                + " the episode ends or 1500 more steps. Recorded next to this file and opened as comparison B."));
+        rerun.disableProperty().bind(vm.recordingProperty().not().or(vm.rerunningProperty()));
+        rerun.setOnAction(e -> vm.rerunFromHere(RATES[(int) Math.round(rate.getValue())], (int) Math.round(length.getValue())));
+        controls.add(rerun, 0, 2, 3, 1);
 
         Label actual = new Label("—");
         actual.setId("whatIfActual");

@@ -25,6 +25,7 @@ import org.memnav.app.replay.MomentMap;
 import org.memnav.app.replay.PatchSimilarity;
 import org.memnav.app.replay.RememberedFrame;
 import org.memnav.app.replay.RunMoment;
+import org.memnav.app.session.EpisodeRerun;
 import org.memnav.app.session.NavigationRun;
 import org.memnav.app.session.RunSettings;
 import org.memnav.inference.agent.StepEvent;
@@ -99,6 +100,9 @@ public final class WorkbenchViewModel {
 
     private final ReadOnlyObjectWrapper<Path> lastExport = new ReadOnlyObjectWrapper<>(this, "lastExport");
     private final ReadOnlyObjectWrapper<ComparisonTable> comparison = new ReadOnlyObjectWrapper<>(this, "comparison");
+    private final ReadOnlyBooleanWrapper rerunning = new ReadOnlyBooleanWrapper(this, "rerunning", false);
+    private final ReadOnlyObjectWrapper<Path> rerunFile = new ReadOnlyObjectWrapper<>(this, "rerunFile");
+    private volatile AtomicBoolean rerunStop = new AtomicBoolean();
     private final ReadOnlyStringWrapper comparedDescription = new ReadOnlyStringWrapper(this, "comparedDescription", "");
 
     private volatile LoadedRun run;
@@ -266,6 +270,78 @@ public final class WorkbenchViewModel {
                 });
             }
         });
+    }
+
+    /**
+     * "Re-run episode from here": on a recording at the playhead step S, a new run of its scene and first episode in
+     * the embedded simulator with the recording's agent arm at {@code rate} and {@code memoryLength}; the recorded
+     * actions are executed for steps before S (the agent observes every step, so its memory is built from the same
+     * observations), from S on it acts on its own until the episode ends or {@value EpisodeRerun#DEFAULT_STEPS_AFTER}
+     * more steps. Runs on the "rerun" lane, progress in the status line, then opens as the comparison run B.
+     */
+    public void rerunFromHere(int rate, int memoryLength) {
+        rerunFromHere(rate, memoryLength, EpisodeRerun.DEFAULT_STEPS_AFTER);
+    }
+
+    /** As {@link #rerunFromHere(int, int)} with at most {@code stepsAfter} steps after the playhead. */
+    public void rerunFromHere(int rate, int memoryLength, int stepsAfter) {
+        Path source = runFile;
+        if (source == null) {
+            String message = "open a recording first: a re-run repeats a recording's actions up to the playhead";
+            uiThread.accept(() -> {
+                error.set(message);
+                statusLine.set(message);
+            });
+            return;
+        }
+        if (rerunning.get()) {
+            uiThread.accept(() -> statusLine.set("a re-run is already in progress"));
+            return;
+        }
+        int from = step.get();
+        Path out = EpisodeRerun.defaultOutput(source, rate, memoryLength, from);
+        RunSettings template = runTemplate();
+        AtomicBoolean stopThis = new AtomicBoolean();
+        rerunStop = stopThis;
+        rerunning.set(true);
+        uiThread.accept(() -> statusLine.set(String.format(Locale.ROOT, "re-running from step %d at rate %dx, memory %d …",
+                from, rate, memoryLength)));
+        executor.execute("rerun", () -> {
+            try {
+                EpisodeRerun rerun = new EpisodeRerun(source, from, rate, memoryLength, stepsAfter, template.encoderManifest(), out);
+                rerun.execute(n -> {
+                    if (n % 25 == 0) {
+                        String phase = n <= from ? "recorded actions" : "own actions";
+                        uiThread.accept(() -> statusLine.set(String.format(Locale.ROOT,
+                                "re-running from step %d (rate %dx, memory %d): step %d, %s …", from, rate, memoryLength, n, phase)));
+                    }
+                }, stopThis::get);
+                uiThread.accept(() -> rerunFile.set(out));
+                if (source.equals(runFile)) {
+                    compareWith(out);
+                } else {
+                    uiThread.accept(() -> statusLine.set("re-run saved to " + out));
+                }
+            } catch (RuntimeException e) {
+                String message = "re-run failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                uiThread.accept(() -> {
+                    error.set(message);
+                    statusLine.set(message);
+                });
+            } finally {
+                uiThread.accept(() -> rerunning.set(false));
+            }
+        });
+    }
+
+    /** Whether a re-run is in progress (the button is disabled meanwhile). */
+    public ReadOnlyBooleanProperty rerunningProperty() {
+        return rerunning.getReadOnlyProperty();
+    }
+
+    /** The recording the latest re-run wrote (null before the first). */
+    public ReadOnlyObjectProperty<Path> rerunFileProperty() {
+        return rerunFile.getReadOnlyProperty();
     }
 
     private void closeComparison() {
@@ -628,6 +704,7 @@ public final class WorkbenchViewModel {
     /** Stops playback and releases the run's files and models. */
     public void close() {
         stop();
+        rerunStop.set(true);
         orbit.close();
         closePlayback();
         closeComparison();

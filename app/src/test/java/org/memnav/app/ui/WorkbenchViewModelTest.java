@@ -208,4 +208,50 @@ class WorkbenchViewModelTest {
         assertThat(many.candidates().size() - many.framesUsed()).isEqualTo(one.candidates().size() - 1); // same frontiers
         assertThat(many.decisionStep()).isEqualTo(one.decisionStep()).isEqualTo(vm.snapshotProperty().get().moment().decision().step());
     }
+
+    @Test
+    void rerunFromHereRepeatsTheRecordingUpToThePlayheadThenOpensAsComparison() throws Exception {
+        Path longer = RecordedRunFixture.record(dir, 120, 16, 20, "astranav-seed7-120.mcap");
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.open(longer);
+        vm.seek(60);
+        assertThat(vm.stepProperty().get()).isEqualTo(60);
+
+        vm.rerunFromHere(64, 10, 30);
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.rerunningProperty().get()).isFalse();
+        Path rerun = vm.rerunFileProperty().get();
+        assertThat(rerun.getFileName().toString()).isEqualTo("astranav-seed7-120-rerun-r64-L10-from-60.mcap");
+        List<org.memnav.recordings.PoseSample> original;
+        List<org.memnav.recordings.PoseSample> again;
+        org.memnav.recordings.RunConfig config;
+        try (var a = org.memnav.recordings.RunRecording.open(longer); var b = org.memnav.recordings.RunRecording.open(rerun)) {
+            original = a.poses();
+            again = b.poses();
+            config = b.config();
+        }
+        // Same seed, same actions: the embedded simulator gives the same poses up to the playhead, exactly.
+        for (int s = 0; s <= 60; s++) {
+            assertThat(again.get(s).step()).isEqualTo(s);
+            assertThat(again.get(s).pose()).as("pose at step %d", s).isEqualTo(original.get(s).pose());
+        }
+        assertThat(again.getLast().step()).isGreaterThan(60).isLessThanOrEqualTo(90); // on its own after 60, capped at 30 more
+        assertThat(config.compressionRate()).isEqualTo(64);
+        assertThat(config.memoryLength()).isEqualTo(10);
+        // Opened as comparison B on the same playhead.
+        var table = vm.comparisonProperty().get();
+        assertThat(table).isNotNull();
+        assertThat(table.runB()).contains("rerun-r64-L10-from-60");
+        assertThat(vm.comparedDescriptionProperty().get()).contains("rate 64x").contains("memory 10 frames");
+        assertThat(vm.snapshotProperty().get().comparedMoment().step()).isEqualTo(60);
+    }
+
+    @Test
+    void rerunWithoutARecordingSaysWhy() {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        vm.rerunFromHere(16, 20);
+        assertThat(vm.errorProperty().get()).contains("open a recording first");
+        assertThat(vm.rerunFileProperty().get()).isNull();
+    }
 }
