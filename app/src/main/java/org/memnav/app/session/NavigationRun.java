@@ -15,7 +15,12 @@ import org.memnav.simbridge.api.EpisodeRequest;
 import org.memnav.simbridge.api.SceneInfo;
 import org.memnav.simbridge.api.SimBackend;
 
+import org.memnav.inference.agent.LiveSettings;
+import org.memnav.inference.agent.MemoryNavigationAgent;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
@@ -31,6 +36,12 @@ public final class NavigationRun {
 
     private final RunSettings settings;
     private final UnaryOperator<NavigationAgent> agentWrapper;
+    /** The running learned agent when it takes live settings (astranav, frontier), else null. */
+    private volatile MemoryNavigationAgent liveAgent;
+    /** Pipelines at other rates, opened on a live request and closed with the run (guarded by itself). */
+    private final Map<Integer, MemoryPipeline> otherRates = new HashMap<>();
+    private MemoryPipeline runPipeline;
+    private boolean ended;
 
     public NavigationRun(RunSettings settings) {
         this(settings, UnaryOperator.identity());
@@ -58,8 +69,14 @@ public final class NavigationRun {
                 SceneInfo scene = sim.loadScene(settings.sceneRef());
                 listener.onRunStart(new RunContext(connection.address(), sim.capabilities(), scene, sim.navigabilityMap(),
                         pipeline.executionProvider(), pipeline.encoder().name(), settings));
-                NavigationAgent agent = agentWrapper.apply(
-                        arm.create(sim, scene, pipeline, new ArmSettings(settings.rate(), settings.memoryLength())));
+                NavigationAgent created = arm.create(sim, scene, pipeline, new ArmSettings(settings.rate(), settings.memoryLength()));
+                synchronized (otherRates) {
+                    runPipeline = pipeline;
+                }
+                if (created instanceof MemoryNavigationAgent m && m.acceptsLiveSettings()) {
+                    liveAgent = m;
+                }
+                NavigationAgent agent = agentWrapper.apply(created);
                 AgentLoop loop = new AgentLoop(sim, agent);
                 for (int e = 0; e < settings.episodes() && !stopRequested.getAsBoolean(); e++) {
                     results.add(loop.runEpisode(new EpisodeRequest(settings.seed() + e, settings.subtasks()), listener,
@@ -67,8 +84,53 @@ public final class NavigationRun {
                 }
             }
         } finally {
+            liveAgent = null;
+            closeOtherRates();
             listener.onRunEnd();
         }
         return results;
+    }
+
+    /**
+     * Asks the running agent for {@code rate} and {@code memoryLength} from its next step on (the what-if sliders
+     * on a live run). Opens the shipped models at a new rate here, on the caller's thread (never the FX thread),
+     * once per rate. Returns null when asked, else why not (another arm, no run yet, the run ended).
+     */
+    public String requestSettings(int rate, int memoryLength) {
+        MemoryPipeline atRate;
+        MemoryNavigationAgent agent;
+        synchronized (otherRates) {
+            if (ended) {
+                return "the run has ended";
+            }
+            agent = liveAgent;
+            if (agent == null) {
+                return "apply to astranav and frontier live runs only";
+            }
+            atRate = rate == runPipeline.rate() ? runPipeline : otherRates.computeIfAbsent(rate, r ->
+                    MemoryPipeline.open(manifests(withRate(r)), new InferenceRuntime(), SentenceEmbedder::new));
+        }
+        agent.requestSettings(new LiveSettings(atRate, memoryLength));
+        return null;
+    }
+
+    /** The live settings the agent applied and the step they apply from; null before any (or for other arms). */
+    public LiveSettings.Applied appliedSettings() {
+        MemoryNavigationAgent agent = liveAgent;
+        return agent == null ? null : agent.appliedSettings();
+    }
+
+    private RunSettings withRate(int rate) {
+        return new RunSettings(settings.simEndpoint(), settings.sceneRef(), settings.seed(), settings.episodes(),
+                settings.subtasks(), settings.memoryLength(), settings.encoderManifest(), settings.recording(),
+                settings.agent(), rate);
+    }
+
+    private void closeOtherRates() {
+        synchronized (otherRates) {
+            ended = true;
+            otherRates.values().forEach(MemoryPipeline::close);
+            otherRates.clear();
+        }
     }
 }

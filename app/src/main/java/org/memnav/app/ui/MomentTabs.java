@@ -329,6 +329,11 @@ final class MomentTabs {
         rerun.disableProperty().bind(vm.recordingProperty().not().or(vm.rerunningProperty()));
         rerun.setOnAction(e -> vm.rerunFromHere(RATES[(int) Math.round(rate.getValue())], (int) Math.round(length.getValue())));
         controls.add(rerun, 0, 2, 3, 1);
+        Label liveNote = new Label();
+        liveNote.setId("whatIfLiveNote");
+        liveNote.setWrapText(true);
+        liveNote.textProperty().bind(vm.liveSettingsNoteProperty());
+        controls.add(liveNote, 0, 3, 3, 1);
 
         Label actual = new Label("—");
         actual.setId("whatIfActual");

@@ -27,6 +27,7 @@ import org.memnav.app.replay.RememberedFrame;
 import org.memnav.app.replay.RunMoment;
 import org.memnav.app.session.EpisodeRerun;
 import org.memnav.app.session.NavigationRun;
+import org.memnav.inference.agent.LiveSettings;
 import org.memnav.app.session.RunSettings;
 import org.memnav.inference.agent.StepEvent;
 import org.memnav.recordings.MemoryOperation;
@@ -113,6 +114,9 @@ public final class WorkbenchViewModel {
     private volatile PlaybackEngine engine;
     private volatile FileEpisodeSource playbackSource;
     private CounterfactualPolicy whatIf; // what-if lane only
+    private volatile NavigationRun liveRun; // the live run the what-if sliders retune (null for recordings)
+    private volatile LiveSettings.Applied shownApplied; // run lane only: the last applied settings announced
+    private final ReadOnlyStringWrapper liveSettingsNote = new ReadOnlyStringWrapper(this, "liveSettingsNote", "");
     private long lastLiveRender;
 
     public WorkbenchViewModel(TaskExecutor executor, Consumer<Runnable> uiThread) {
@@ -142,10 +146,14 @@ public final class WorkbenchViewModel {
         AtomicBoolean stopThisRun = new AtomicBoolean();
         stopRequested = stopThisRun;
         running.set(true);
+        NavigationRun navigationRun = new NavigationRun(settings);
+        liveRun = navigationRun;
+        shownApplied = null;
+        uiThread.accept(() -> liveSettingsNote.set(""));
         executor.execute("run", () -> {
             LiveHistoryListener listener = new LiveHistoryListener(this::show, this::onLiveStep);
             try {
-                new NavigationRun(settings).execute(listener, stopThisRun::get);
+                navigationRun.execute(listener, stopThisRun::get);
             } catch (RuntimeException e) {
                 String message = e.getMessage() == null ? e.toString() : e.getMessage();
                 uiThread.accept(() -> {
@@ -167,6 +175,14 @@ public final class WorkbenchViewModel {
     }
 
     private void onLiveStep(StepEvent event) {
+        NavigationRun live = liveRun;
+        LiveSettings.Applied applied = live == null ? null : live.appliedSettings();
+        if (applied != null && applied != shownApplied) {
+            shownApplied = applied; // the agent confirmed at its step: say from when the sliders' values hold
+            String note = String.format(Locale.ROOT, "live run: rate %dx, memory %d applied from step %d",
+                    applied.rate(), applied.memoryLength(), applied.step());
+            uiThread.accept(() -> liveSettingsNote.set(note));
+        }
         long now = System.nanoTime();
         if (now - lastLiveRender < LIVE_RENDER_INTERVAL_NS && !event.observation().status().episodeOver()) {
             return;
@@ -206,6 +222,7 @@ public final class WorkbenchViewModel {
                 FileEpisodeSource source = FileEpisodeSource.open(file);
                 closeComparison();
                 runFile = file;
+                liveRun = null;
                 show(loaded);
                 closePlayback();
                 playbackSource = source;
@@ -513,7 +530,11 @@ public final class WorkbenchViewModel {
         }
         int[] req = whatIfRequest.getAndSet(null);
         LoadedRun r = run;
-        if (req == null || r == null) {
+        if (req == null) {
+            return;
+        }
+        requestLiveSettings(req[0], req[1]);
+        if (r == null) {
             return;
         }
         Counterfactual result;
@@ -534,6 +555,35 @@ public final class WorkbenchViewModel {
     }
 
     private LoadedRun whatIfRun;
+    private NavigationRun lastLiveRequestRun; // what-if lane only
+    private int[] lastLiveRequest = new int[2];
+
+    /** On a live run the sliders also retune the running agent from its next step (what-if lane: models load here). */
+    private void requestLiveSettings(int rate, int memoryLength) {
+        NavigationRun live = liveRun;
+        if (live == null || runFile != null || (live == lastLiveRequestRun && lastLiveRequest[0] == rate
+                && lastLiveRequest[1] == memoryLength)) {
+            return; // the playhead moved, the sliders did not: nothing new to ask the agent
+        }
+        lastLiveRequestRun = live;
+        lastLiveRequest = new int[] {rate, memoryLength};
+        String note;
+        try {
+            String refused = live.requestSettings(rate, memoryLength);
+            note = refused != null ? "live sliders: " + refused
+                    : String.format(Locale.ROOT, "live run: rate %dx, memory %d asked for, applies from the next step",
+                    rate, memoryLength);
+        } catch (RuntimeException e) {
+            note = "live sliders failed: " + e.getMessage();
+        }
+        String shown = note;
+        uiThread.accept(() -> liveSettingsNote.set(shown));
+    }
+
+    /** What became of the what-if sliders on a live run: asked for, applied from step N, or why not; "" otherwise. */
+    public ReadOnlyStringProperty liveSettingsNoteProperty() {
+        return liveSettingsNote.getReadOnlyProperty();
+    }
 
     private boolean whatIfRunChanged(LoadedRun r) {
         return whatIfRun != r;

@@ -46,6 +46,35 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void theWhatIfSlidersRetuneALiveAstranavRunFromItsNextStep() {
+        WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
+        boolean[] asked = new boolean[1];
+        vm.lastStepProperty().addListener((o, a, b) -> {
+            if (!asked[0] && b.intValue() > 0) {
+                asked[0] = true;
+                vm.requestWhatIf(16, 4); // the slider moved while the run plays (runs here, on the run's thread)
+            }
+            if (vm.liveSettingsNoteProperty().get().contains("applied from step") && b.intValue() > 40) {
+                vm.stop();
+            }
+        });
+
+        vm.start(new RunSettings(null, SceneRef.DEFAULT, 7, 1, 1, 20, ProjectPaths.defaultEncoderManifest(), null,
+                org.memnav.inference.arms.AgentArms.ASTRANAV, 16));
+
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.liveSettingsNoteProperty().get()).matches("live run: rate 16x, memory 4 applied from step \\d+");
+        int from = Integer.parseInt(vm.liveSettingsNoteProperty().get().replaceAll(".* step ", ""));
+        var history = vm.loadedRun().orElseThrow().history();
+        int last = history.lastStep();
+        assertThat(last).isGreaterThan(from);
+        for (int s = from; s <= last; s++) {
+            assertThat(history.momentAt(s).memory().size()).as("frames at step %d", s).isLessThanOrEqualTo(4);
+        }
+        assertThat(history.momentAt(last).memory().size()).isEqualTo(4);
+    }
+
+    @Test
     void aFailingRunReportsItsReason() {
         WorkbenchViewModel vm = new WorkbenchViewModel(new SameThreadTaskExecutor(), Runnable::run);
         vm.start(new RunSettings(null, "no-such-scene.json", 7, 1, 1, 20, ProjectPaths.defaultEncoderManifest(), null));

@@ -29,6 +29,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The learned memory agent (AstraNav-Memory style): every few steps the camera frame goes through
@@ -59,8 +60,12 @@ public final class MemoryNavigationAgent implements NavigationAgent {
     private static final double CONFIRM_RADIUS_M = 1.0;
 
     private final SimBackend sim;
-    private final MemoryPipeline pipeline;
+    private MemoryPipeline pipeline; // replaced only on the agent's thread, by a live settings request
     private final MemoryAgentSettings settings;
+    /** Only the default FIFO window takes live settings; other strategies keep what they were built with. */
+    private final WindowMemoryStrategy liveWindow;
+    private final AtomicReference<LiveSettings> pendingSettings = new AtomicReference<>();
+    private volatile LiveSettings.Applied appliedSettings;
     private final CameraModel camera;
     private final int spinSteps;
     private final PathFollower follower;
@@ -86,10 +91,16 @@ public final class MemoryNavigationAgent implements NavigationAgent {
     /** The AstraNav agent: FIFO memory, every scheduled frame written (one frame, forgotten per subtask, when not lifelong). */
     public MemoryNavigationAgent(SimBackend sim, MemoryPipeline pipeline, MemoryAgentSettings settings) {
         this(sim, pipeline, settings, new WindowMemoryStrategy(new MemoryStore(settings.lifelong() ? settings.memoryLength() : 1),
-                new AlwaysWrite(), settings.lifelong()));
+                new AlwaysWrite(), settings.lifelong()), true);
     }
 
     public MemoryNavigationAgent(SimBackend sim, MemoryPipeline pipeline, MemoryAgentSettings settings, MemoryStrategy memory) {
+        this(sim, pipeline, settings, memory, false);
+    }
+
+    private MemoryNavigationAgent(SimBackend sim, MemoryPipeline pipeline, MemoryAgentSettings settings, MemoryStrategy memory,
+                                  boolean defaultWindow) {
+        this.liveWindow = defaultWindow ? (WindowMemoryStrategy) memory : null;
         this.sim = sim;
         this.pipeline = pipeline;
         this.settings = settings;
@@ -122,9 +133,57 @@ public final class MemoryNavigationAgent implements NavigationAgent {
         mode = NavigationMode.EXPLORATION;
     }
 
+    /** Whether {@link #requestSettings} is honoured: the default FIFO strategy (astranav, frontier) only. */
+    public boolean acceptsLiveSettings() {
+        return liveWindow != null;
+    }
+
+    /**
+     * Asks for another rate and memory length from the next step on; safe from any thread (the newest request
+     * wins). The agent applies it at the start of its next {@link #act}, see {@link #appliedSettings()}.
+     */
+    public void requestSettings(LiveSettings requested) {
+        if (!acceptsLiveSettings()) {
+            throw new IllegalStateException("only the default FIFO memory takes live settings");
+        }
+        pendingSettings.set(requested);
+    }
+
+    /** The last live settings applied and the step they apply from; null before any. */
+    public LiveSettings.Applied appliedSettings() {
+        return appliedSettings;
+    }
+
+    /**
+     * Applies a pending request on the agent's thread. Frames in memory were compressed at the old rate and the
+     * new rate's policy cannot read them (another token count per frame): they are evicted and the memory refills
+     * at the new rate. The memoryless baseline keeps its one frame whatever the length.
+     */
+    private void applyPendingSettings(int step) {
+        LiveSettings s = pendingSettings.getAndSet(null);
+        if (s == null) {
+            return;
+        }
+        if (s.pipeline() != pipeline) {
+            if (s.rate() != pipeline.rate()) {
+                liveWindow.evictAll(step, "rate changed to " + s.rate() + "x");
+            }
+            pipeline = s.pipeline();
+            if (goal != null) {
+                goal = pipeline.goals().encode(currentGoal()); // image goals go through the compressor
+                pendingGoalMs += goal.latencyMs();
+            }
+        }
+        if (settings.lifelong()) {
+            liveWindow.resize(step, s.memoryLength());
+        }
+        appliedSettings = new LiveSettings.Applied(step, pipeline.rate(), s.memoryLength());
+    }
+
     @Override
     public AgentStep act(Observation obs) {
         offeredThisStep = false;
+        applyPendingSettings(obs.step());
         if (obs.status().subtaskIndex() != subtask) {
             subtask = obs.status().subtaskIndex();
             if (!settings.lifelong() && subtask > 0) {

@@ -3,6 +3,7 @@ package org.memnav.inference.memory;
 import org.memnav.simbridge.api.Pose;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public final class MemoryStore implements FrameMemory {
 
-    private final int capacity;
+    private int capacity;
     private final Deque<MemoryFrame> frames = new ArrayDeque<>();
     private long nextId = 1;
     private long totalTokens;
@@ -41,6 +42,25 @@ public final class MemoryStore implements FrameMemory {
         totalBytes += frame.bytes();
         writes++;
         return new WriteResult(frame, evicted);
+    }
+
+    /**
+     * A new memory length from now on (the workbench's live slider): shrinking drops the oldest frames at once,
+     * returned oldest first so the caller reports them as evictions.
+     */
+    public List<MemoryFrame> resize(int newCapacity) {
+        if (newCapacity < 1) {
+            throw new IllegalArgumentException("memory length must be at least 1 frame, got " + newCapacity);
+        }
+        capacity = newCapacity;
+        List<MemoryFrame> evicted = new ArrayList<>();
+        while (frames.size() > capacity) {
+            MemoryFrame e = frames.removeFirst();
+            totalTokens -= e.tokens();
+            totalBytes -= e.bytes();
+            evicted.add(e);
+        }
+        return evicted;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.memnav.inference.strategy;
 
 import org.memnav.inference.memory.FrameMemory;
 import org.memnav.inference.memory.MemoryFrame;
+import org.memnav.inference.memory.MemoryStore;
 import org.memnav.simbridge.api.Pose;
 
 import java.util.List;
@@ -74,6 +75,29 @@ public final class WindowMemoryStrategy implements MemoryStrategy {
         }
         log.frame(candidate.step(), MemoryEvent.Kind.WRITE, r.written(), reason);
         return r;
+    }
+
+    /**
+     * A new memory length from {@code step} on; frames beyond it are evicted (oldest first) like any other.
+     * Only the FIFO {@link MemoryStore} can be resized: false for the recurrent state.
+     */
+    public boolean resize(int step, int capacity) {
+        if (!(memory instanceof MemoryStore store)) {
+            return false;
+        }
+        for (MemoryFrame f : store.resize(capacity)) {
+            log.frame(step, MemoryEvent.Kind.EVICT, f, "memory length changed to " + capacity);
+        }
+        return true;
+    }
+
+    /** Evicts every frame held, each reported with {@code reason} (frames another compressor can no longer read). */
+    public void evictAll(int step, String reason) {
+        List<MemoryFrame> held = memory.frames();
+        memory.clear();
+        for (MemoryFrame f : held) {
+            log.frame(step, MemoryEvent.Kind.EVICT, f, reason);
+        }
     }
 
     @Override
