@@ -8,7 +8,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +74,7 @@ public final class BenchBridgeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%n%dx%d rgb+depth frames of %s MB; %d steps (+%d warm-up), %d small requests per server; "
                         + "raw loopback measured in the same run; %d cores; load average %s%n", width, height,
                 mb(results.get(0).stepResponseBytes()), steps, warmup, smallRequests, Runtime.getRuntime().availableProcessors(),
-                loadAverage());
+                LoadAverage.now());
         if (json) {
             JsonReport report = new JsonReport().put("width", width).put("height", height)
                     .put("frame_bytes", results.get(0).stepResponseBytes()).put("steps", steps);
@@ -112,11 +111,6 @@ public final class BenchBridgeCommand implements Callable<Integer> {
                         f3(r.rawPing().medianMs()), "+" + f3(r.smallRequestOverheadMs()) + " ms")
                 .row(who, "small request, p99 ms", f3(r.smallRequests().p99Ms()), f3(r.rawPing().p99Ms()),
                         "+" + f3(r.smallRequests().p99Ms() - r.rawPing().p99Ms()) + " ms");
-    }
-
-    private static String loadAverage() {
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
     }
 
     private static String mb(long bytes) {

@@ -7,7 +7,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -94,7 +93,7 @@ public final class BenchRecordingsCommand implements Callable<Integer> {
         out.print(table.render());
         out.printf(Locale.ROOT, "%n%d steps in %.1f s; file %.1f MB in %d chunks (%.1f MB before zstd); %d cores; Java %s; "
                         + "load average %s%s%n", r.steps(), r.writeSeconds(), r.fileBytes() / 1e6, r.chunks(),
-                r.uncompressedRecordBytes() / 1e6, r.cores(), r.javaVersion(), loadAverage(), keep ? "; kept " + file : "");
+                r.uncompressedRecordBytes() / 1e6, r.cores(), r.javaVersion(), LoadAverage.now(), keep ? "; kept " + file : "");
         if (json) {
             new JsonReport().put("steps", r.steps()).put("write_s", r.writeSeconds()).put("write_steps_per_s", r.writeStepsPerS())
                     .put("write_mb_per_s", r.writeMbPerS()).put("file_bytes", r.fileBytes())
@@ -112,11 +111,6 @@ public final class BenchRecordingsCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static String loadAverage() {
-        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
     }
 
     private static String f0(double v) {

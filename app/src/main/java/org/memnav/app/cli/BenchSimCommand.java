@@ -49,7 +49,7 @@ public final class BenchSimCommand implements Callable<Integer> {
                 .row("generate office, max", f1(r.officeGenerationMaxMs()), "ms");
         out.print(table.render());
         out.printf("%nscene %s (%d navigable cells); renderer %s; %d cores; load average %s%n", r.scene(), r.navigableCells(),
-                r.renderer(), r.cores(), loadAverage());
+                r.renderer(), r.cores(), LoadAverage.now());
         if (json) {
             new JsonReport().put("steps_256_per_s", r.steps256PerS()).put("render_256_per_s", r.render256PerS())
                     .put("steps_640_per_s", r.steps640PerS())
@@ -63,11 +63,6 @@ public final class BenchSimCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    private static String loadAverage() {
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return load < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", load);
     }
 
     private static String f0(double v) {
