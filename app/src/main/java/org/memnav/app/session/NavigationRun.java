@@ -93,8 +93,8 @@ public final class NavigationRun {
 
     /**
      * Asks the running agent for {@code rate} and {@code memoryLength} from its next step on (the what-if sliders
-     * on a live run). Opens the shipped models at a new rate here, on the caller's thread (never the FX thread),
-     * once per rate. Returns null when asked, else why not (another arm, no run yet, the run ended).
+     * on a live run). Opens the shipped compressor and policy at a new rate here (the encoder and goal heads are shared with the
+     * run's pipeline), on the caller's thread (never the FX thread), once per rate. Returns null when asked, else why not (another arm, no run yet, the run ended).
      */
     public String requestSettings(int rate, int memoryLength) {
         MemoryPipeline atRate;
@@ -108,7 +108,7 @@ public final class NavigationRun {
                 return "apply to astranav and frontier live runs only";
             }
             atRate = rate == runPipeline.rate() ? runPipeline : otherRates.computeIfAbsent(rate, r ->
-                    MemoryPipeline.open(manifests(withRate(r)), new InferenceRuntime(), SentenceEmbedder::new));
+                    runPipeline.atRate(manifests(withRate(r)), new InferenceRuntime()));
         }
         agent.requestSettings(new LiveSettings(atRate, memoryLength));
         return null;

@@ -21,6 +21,11 @@ public final class MultimodalGoalEncoder implements GoalEncoder {
         this.image = image;
     }
 
+    /** The same category and text heads with another image-goal path (another rate's compressor). */
+    public MultimodalGoalEncoder withImageEncoder(ImageGoalEncoder otherImage) {
+        return new MultimodalGoalEncoder(category, text, otherImage);
+    }
+
     @Override
     public GoalVector encode(Goal goal) {
         if (goal == lastGoal) {
