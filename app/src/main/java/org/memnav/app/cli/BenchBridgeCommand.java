@@ -35,11 +35,11 @@ public final class BenchBridgeCommand implements Callable<Integer> {
     int height = 480;
 
     @Option(names = "--steps", description = "Measured steps (default: ${DEFAULT-VALUE}).")
-    int steps = 300;
+    int steps = 2000;
 
     @Option(names = "--warmup", description = "Unmeasured steps first, so the JIT has compiled the paths measured "
-            + "(default: ${DEFAULT-VALUE}; fewer leaves the first figures slower by up to 2x).")
-    int warmup = 300;
+            + "(default: ${DEFAULT-VALUE}; with a few hundred the JIT is still compiling and the figures come out up to 2x slower).")
+    int warmup = 1000;
 
     @Option(names = "--small-requests", description = "Measured get_agent_state round trips (default: ${DEFAULT-VALUE}).")
     int smallRequests = 3000;
@@ -86,6 +86,11 @@ public final class BenchBridgeCommand implements Callable<Integer> {
                         .put(p + "ratio_to_raw_stream", r.ratioToRawStream())
                         .put(p + "ratio_to_raw_request_response", r.ratioToRawRequestResponse())
                         .put(p + "step_rtt_median_ms", r.steps().medianMs()).put(p + "step_rtt_p99_ms", r.steps().p99Ms())
+                        .put(p + "recycled_bridge_mb_per_s", r.recycledBytesPerS() / 1e6)
+                        .put(p + "recycled_ratio_to_raw_stream", r.recycledRatioToRawStream())
+                        .put(p + "recycled_ratio_to_raw_request_response", r.recycledRatioToRawRequestResponse())
+                        .put(p + "recycled_step_rtt_median_ms", r.recycledSteps().medianMs())
+                        .put(p + "recycled_step_rtt_p99_ms", r.recycledSteps().p99Ms())
                         .put(p + "raw_step_rtt_median_ms", r.rawRequestResponse().medianMs())
                         .put(p + "small_request_rtt_median_ms", r.smallRequests().medianMs())
                         .put(p + "raw_ping_rtt_median_ms", r.rawPing().medianMs())
@@ -107,6 +112,14 @@ public final class BenchBridgeCommand implements Callable<Integer> {
                         f2(r.steps().medianMs() / r.rawRequestResponse().medianMs()))
                 .row(who, "step round trip, p99 ms", f3(r.steps().p99Ms()), f3(r.rawRequestResponse().p99Ms()),
                         f2(r.steps().p99Ms() / r.rawRequestResponse().p99Ms()))
+                .row(who, "step, recycled buffers, MB/s", f1(r.recycledBytesPerS() / 1e6),
+                        f1(r.rawStreamBytesPerS() / 1e6) + " streaming", f2(r.recycledRatioToRawStream()))
+                .row(who, "same, vs raw request/response, MB/s", f1(r.recycledBytesPerS() / 1e6),
+                        f1(r.rawRequestResponseBytesPerS() / 1e6), f2(r.recycledRatioToRawRequestResponse()))
+                .row(who, "step round trip, recycled buffers, median ms", f3(r.recycledSteps().medianMs()),
+                        f3(r.rawRequestResponse().medianMs()), f2(r.recycledSteps().medianMs() / r.rawRequestResponse().medianMs()))
+                .row(who, "step round trip, recycled buffers, p99 ms", f3(r.recycledSteps().p99Ms()),
+                        f3(r.rawRequestResponse().p99Ms()), f2(r.recycledSteps().p99Ms() / r.rawRequestResponse().p99Ms()))
                 .row(who, "small request (get_agent_state), median ms", f3(r.smallRequests().medianMs()),
                         f3(r.rawPing().medianMs()), "+" + f3(r.smallRequestOverheadMs()) + " ms")
                 .row(who, "small request, p99 ms", f3(r.smallRequests().p99Ms()), f3(r.rawPing().p99Ms()),

@@ -35,13 +35,12 @@ public final class DepthImage {
         }
     }
 
-    /** Wraps little-endian float32 bytes (the remaining bytes of {@code littleEndian}) without copying. */
+    /** Wraps little-endian float32 bytes (the remaining bytes of {@code littleEndian}) without copying; do not change them afterwards. */
     public static DepthImage ofLittleEndian(int width, int height, ByteBuffer littleEndian) {
         if (littleEndian.remaining() % Float.BYTES != 0) {
             throw new IllegalArgumentException("depth buffer has " + littleEndian.remaining() + " bytes, not a whole number of float32");
         }
-        return new DepthImage(width, height, null, littleEndian.slice().order(ByteOrder.LITTLE_ENDIAN).asReadOnlyBuffer()
-                .order(ByteOrder.LITTLE_ENDIAN));
+        return new DepthImage(width, height, null, littleEndian.slice().order(ByteOrder.LITTLE_ENDIAN));
     }
 
     public int width() {
@@ -75,14 +74,17 @@ public final class DepthImage {
         return out;
     }
 
-    /** Read-only little-endian float32 bytes: a view of a byte-backed image, a conversion of an array-backed one. */
+    /**
+     * Little-endian float32 bytes: a view of a byte-backed image (do not change it; like {@link #metres()}, it
+     * shares the image's memory so that a writer can send it without a copy), a conversion of an array-backed one.
+     */
     public ByteBuffer littleEndianBytes() {
         if (bytes != null) {
             return bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         }
         ByteBuffer out = ByteBuffer.allocate(array.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         out.asFloatBuffer().put(array);
-        return out.asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        return out;
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.memnav.simbridge.api.EpisodeRequest;
 import org.memnav.simbridge.api.Observation;
 import org.memnav.simbridge.api.Pose;
 import org.memnav.simbridge.api.Vec3;
+import org.memnav.simbridge.client.ReceiveBuffers;
 import org.memnav.simbridge.client.SimClient;
 import org.memnav.simbridge.client.SimClientOptions;
 import org.memnav.simbridge.client.SimEndpoint;
@@ -34,11 +35,29 @@ public final class BridgeBenchmark {
 
     /** What was measured for one server; byte rates count whole frames, so bridge and raw move the same bytes. */
     public record Result(String server, int width, int height, long stepRequestBytes, long stepResponseBytes,
-                         RoundTrips steps, RoundTrips smallRequests, double rawStreamBytesPerS,
+                         RoundTrips steps, RoundTrips recycledSteps, RoundTrips smallRequests, double rawStreamBytesPerS,
                          RoundTrips rawRequestResponse, RoundTrips rawPing) {
 
+        /** Steps whose observations arrive in fresh arrays ({@link SimClient#step(Action)}). */
         public double bridgeBytesPerS() {
-            return stepResponseBytes * (double) steps.count() / steps.totalSeconds();
+            return bytesPerS(steps);
+        }
+
+        /** Steps whose observations arrive in recycled buffers ({@link SimClient#step(Action, ReceiveBuffers)}). */
+        public double recycledBytesPerS() {
+            return bytesPerS(recycledSteps);
+        }
+
+        public double recycledRatioToRawStream() {
+            return recycledBytesPerS() / rawStreamBytesPerS;
+        }
+
+        public double recycledRatioToRawRequestResponse() {
+            return recycledBytesPerS() / rawRequestResponseBytesPerS();
+        }
+
+        private double bytesPerS(RoundTrips trips) {
+            return stepResponseBytes * (double) trips.count() / trips.totalSeconds();
         }
 
         public double rawRequestResponseBytesPerS() {
@@ -91,6 +110,7 @@ public final class BridgeBenchmark {
         long requestBytes = frameBytes(Frame.request(1, "step", new WireJson().toObject(new StepParams(Action.TURN_LEFT)), List.of()));
         long responseBytes;
         RoundTrips stepTrips;
+        RoundTrips recycledTrips;
         RoundTrips small;
         try (SimClient client = SimClient.connect(endpoint, SimClientOptions.defaults().withRequestTimeout(Duration.ofSeconds(60))
                 .withClientName("memnav bench bridge"))) {
@@ -103,6 +123,8 @@ public final class BridgeBenchmark {
             responseBytes = frameBytes(Frame.response(1, "step", new WireJson().toObject(ObservationWire.fields(first)),
                     ObservationWire.blobs(first)));
             stepTrips = measure(steps, warmup, () -> client.step(Action.TURN_LEFT));
+            ReceiveBuffers buffers = new ReceiveBuffers();
+            recycledTrips = measure(steps, warmup, () -> client.step(Action.TURN_LEFT, buffers));
             small = measure(smallRequests, Math.max(100, smallRequests / 2), client::agentPose);
         }
         long smallResponseBytes = frameBytes(Frame.response(1, "get_agent_state",
@@ -111,7 +133,7 @@ public final class BridgeBenchmark {
         RoundTrips rawTrips = LoopbackProbe.requestResponse((int) requestBytes, (int) responseBytes, steps, warmup);
         RoundTrips rawPing = LoopbackProbe.requestResponse(96, (int) smallResponseBytes, smallRequests,
                 Math.max(100, smallRequests / 2));
-        return new Result(label, width, height, requestBytes, responseBytes, stepTrips, small, rawStream, rawTrips, rawPing);
+        return new Result(label, width, height, requestBytes, responseBytes, stepTrips, recycledTrips, small, rawStream, rawTrips, rawPing);
     }
 
     private static String describe(Observation o) {

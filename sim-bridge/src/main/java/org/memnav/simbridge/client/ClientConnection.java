@@ -84,9 +84,14 @@ final class ClientConnection {
      * @throws SimException for an ERROR frame (with the server's code), a timeout, or a failed connection
      */
     Frame call(String method, ObjectNode params, Duration timeout) {
+        return call(method, params, timeout, null);
+    }
+
+    /** As {@link #call(String, ObjectNode, Duration)}, reading the response's blobs into {@code buffers} (null: fresh arrays). */
+    Frame call(String method, ObjectNode params, Duration timeout, ReceiveBuffers buffers) {
         throwIfFailed(method);
         long id = nextId.incrementAndGet();
-        PendingCalls.PendingCall call = pending.register(id, method);
+        PendingCalls.PendingCall call = pending.register(id, method, buffers);
         // The connection may have failed after the check above but before the call was registered.
         if (failure.get() != null) {
             pending.forget(id);
@@ -160,7 +165,7 @@ final class ClientConnection {
     private void readLoop() {
         try {
             while (true) {
-                Optional<Frame> next = reader.read();
+                Optional<Frame> next = reader.read(pending::arrayFor);
                 if (next.isEmpty()) {
                     fail(closing ? closedByClient() : new ConnectionFailure(ErrorCode.CLOSED.wireName(),
                             "simulator at " + endpoint.address() + " closed the connection", "", false, null));

@@ -14,16 +14,29 @@ import org.memnav.simbridge.protocol.Frame;
  */
 final class PendingCalls {
 
-    /** One outstanding request: the method it called, for messages, and where its answer goes. */
-    record PendingCall(String method, CompletableFuture<Frame> answer) {
+    /**
+     * One outstanding request: the method it called, for messages, where its answer goes, and the buffers
+     * its answer's blobs are read into (null: fresh arrays).
+     */
+    record PendingCall(String method, CompletableFuture<Frame> answer, ReceiveBuffers buffers) {
     }
 
     private final Map<Long, PendingCall> calls = new ConcurrentHashMap<>();
 
-    PendingCall register(long id, String method) {
-        PendingCall call = new PendingCall(method, new CompletableFuture<>());
+    PendingCall register(long id, String method, ReceiveBuffers buffers) {
+        PendingCall call = new PendingCall(method, new CompletableFuture<>(), buffers);
         calls.put(id, call);
         return call;
+    }
+
+    /**
+     * The array the reader fills with blob {@code blobName} of the answer to {@code id}: one of the caller's lent
+     * buffers, or a fresh array when the call lent none or nobody waits for it any more (a late answer must not
+     * overwrite buffers a later call reads).
+     */
+    byte[] arrayFor(long id, String blobName, int length) {
+        PendingCall call = calls.get(id);
+        return call != null && call.buffers() != null ? call.buffers().arrayFor(blobName, length) : new byte[length];
     }
 
     void forget(long id) {

@@ -155,6 +155,18 @@ public final class SimClient implements SimBackend {
         return decodeObservation(result(f, ObservationFields.class, Method.STEP), f, Method.STEP);
     }
 
+    /**
+     * As {@link #step(Action)}, but the observation's images are read into {@code buffers} and wrap them: valid
+     * until the next call with the same buffers. For callers that consume each frame before the next step (a
+     * benchmark, a streaming consumer); it saves allocating about 2 MB per 640x480 frame.
+     */
+    public Observation step(Action action, ReceiveBuffers buffers) {
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(buffers, "buffers");
+        Frame f = call(Method.STEP, new StepParams(action), buffers);
+        return decodeObservation(result(f, ObservationFields.class, Method.STEP), f, Method.STEP);
+    }
+
     @Override
     public Pose agentPose() {
         return result(call(Method.GET_AGENT_STATE, JsonNodeFactory.instance.objectNode()), AgentState.class, Method.GET_AGENT_STATE)
@@ -248,8 +260,12 @@ public final class SimClient implements SimBackend {
     }
 
     private Frame call(Method method, Object params) {
+        return call(method, params, null);
+    }
+
+    private Frame call(Method method, Object params, ReceiveBuffers buffers) {
         ObjectNode body = params instanceof ObjectNode node ? node : json.toObject(params);
-        return live(method).connection().call(method.wireName(), body, options.requestTimeout());
+        return live(method).connection().call(method.wireName(), body, options.requestTimeout(), buffers);
     }
 
     private Session live(Method method) {

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Reads frames from a stream. Every length from the prefix is checked against {@link FrameLimits}
  * and the header's blob table against the payload length before the payload buffer is allocated;
- * the payload is then read blob by blob, each into an array of its own that the blob wraps.
+ * the payload is then read blob by blob, each into an array of its own that the blob wraps (fresh, or lent
+ * through {@link BlobArrays}).
  * Not thread-safe: one reader per connection, used by one thread.
  */
 public final class FrameReader {
@@ -38,6 +39,18 @@ public final class FrameReader {
      * @throws IOException       the stream failed
      */
     public Optional<Frame> read() throws IOException, ProtocolException {
+        return read(BlobArrays.FRESH);
+    }
+
+    /**
+     * The next frame, its blobs read into arrays from {@code arrays} (which may lend recycled ones), or empty
+     * when the stream ends cleanly between frames.
+     *
+     * @throws ProtocolException the bytes are not a valid frame; the stream is then out of sync
+     * @throws IOException       the stream failed
+     */
+    public Optional<Frame> read(BlobArrays arrays) throws IOException, ProtocolException {
+        Objects.requireNonNull(arrays, "arrays");
         byte[] prefixBytes = new byte[FramePrefix.SIZE];
         int got = in.readNBytes(prefixBytes, 0, prefixBytes.length);
         if (got == 0) {
@@ -58,7 +71,7 @@ public final class FrameReader {
         }
         FrameHeaderCodec.Header header = FrameHeaderCodec.decode(json.parseHeader(headerBytes), type, prefix.payloadLength());
 
-        Map<BlobDescriptor, byte[]> contents = readPayload(header, prefix.payloadLength());
+        Map<BlobDescriptor, byte[]> contents = readPayload(header, prefix.payloadLength(), arrays);
         List<Blob> blobs = new ArrayList<>(header.blobs().size());
         for (BlobDescriptor d : header.blobs()) {
             blobs.add(Blob.of(d.name(), d.dtype(), d.shape(), ByteBuffer.wrap(contents.get(d))));
@@ -71,7 +84,7 @@ public final class FrameReader {
      * bytes are read and dropped), so that a blob's array can become an image as it is: no payload-sized buffer
      * to copy out of. Offsets and sizes were checked against the payload length and each other by the header codec.
      */
-    private Map<BlobDescriptor, byte[]> readPayload(FrameHeaderCodec.Header header, long payloadLength)
+    private Map<BlobDescriptor, byte[]> readPayload(FrameHeaderCodec.Header header, long payloadLength, BlobArrays arrays)
             throws IOException, ProtocolException {
         List<BlobDescriptor> byOffset = new ArrayList<>(header.blobs());
         byOffset.sort(Comparator.comparingLong(BlobDescriptor::offset));
@@ -79,7 +92,10 @@ public final class FrameReader {
         long position = 0;
         for (BlobDescriptor d : byOffset) {
             position = skip(d.offset() - position, position, payloadLength, header.id());
-            byte[] content = new byte[(int) d.nbytes()];
+            byte[] content = arrays.arrayFor(header.id(), d.name(), (int) d.nbytes());
+            if (content.length != d.nbytes()) {
+                throw new IllegalStateException("blob array for '" + d.name() + "' has " + content.length + " bytes, not " + d.nbytes());
+            }
             int got = in.readNBytes(content, 0, content.length);
             if (got < content.length) {
                 throw truncated(position + got, payloadLength, header.id());

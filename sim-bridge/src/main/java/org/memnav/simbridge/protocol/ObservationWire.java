@@ -57,7 +57,8 @@ public final class ObservationWire {
         if (depthBlob.isPresent()) {
             Blob b = depthBlob.get();
             requireImage(b, Dtype.FLOAT32, 2, what);
-            depth = DepthImage.ofLittleEndian((int) b.dim(1), (int) b.dim(0), b.data()); // used in place
+            // used in place; the writable view lets a relay send it on without a copy
+            depth = DepthImage.ofLittleEndian((int) b.dim(1), (int) b.dim(0), b.rawData());
         }
         SemanticImage semantic = null;
         Optional<Blob> semanticBlob = frame.blob(SEMANTIC);

@@ -153,6 +153,52 @@ class SimClientRoundTripTest {
     }
 
     @Test
+    void stepsIntoLentBuffersReuseTheirArraysAndMatchTheLocalBackend() throws Exception {
+        SensorSpec vga = new SensorSpec(640, 480, 79);
+        try (SimServer big = SimServer.start(BackendSource.perConnection(() -> new FakeSimBackend(vga, false)), SimServerOptions.defaults());
+             SimClient c = SimClient.connect("127.0.0.1", big.port(), SimClientOptions.defaults())) {
+            FakeSimBackend local = new FakeSimBackend(vga, false);
+            c.loadScene("s");
+            local.loadScene("s");
+            c.newEpisode(new EpisodeRequest(11, 2));
+            local.newEpisode(new EpisodeRequest(11, 2));
+            ReceiveBuffers buffers = new ReceiveBuffers();
+            Observation first = c.step(Action.TURN_LEFT, buffers);
+            assertSameObservation(first, local.step(Action.TURN_LEFT));
+            byte[] lentRgb = first.rgb().data();
+            assertThat(buffers.bytes()).isEqualTo(640L * 480 * 3 + 640L * 480 * 4);
+            for (Action a : new Action[] {Action.MOVE_FORWARD, Action.TURN_RIGHT, Action.MOVE_FORWARD}) {
+                Observation next = c.step(a, buffers);
+                assertThat(next.rgb().data()).isSameAs(lentRgb); // the same memory every step, nothing allocated per frame
+                assertSameObservation(next, local.step(a));
+            }
+            // A plain step still gets arrays of its own, and leaves the lent ones alone.
+            byte[] before = lentRgb.clone();
+            Observation own = c.step(Action.TURN_LEFT);
+            assertThat(own.rgb().data()).isNotSameAs(lentRgb);
+            assertThat(lentRgb).isEqualTo(before);
+            assertSameObservation(own, local.step(Action.TURN_LEFT));
+        }
+    }
+
+    @Test
+    void lentBuffersFollowASizeChange() throws Exception {
+        ReceiveBuffers buffers = new ReceiveBuffers();
+        for (SensorSpec sensor : List.of(new SensorSpec(32, 24, 90), new SensorSpec(64, 48, 90))) {
+            try (SimServer s = SimServer.start(BackendSource.perConnection(() -> new FakeSimBackend(sensor, false)), SimServerOptions.defaults());
+                 SimClient c = SimClient.connect("127.0.0.1", s.port(), SimClientOptions.defaults())) {
+                FakeSimBackend local = new FakeSimBackend(sensor, false);
+                c.loadScene("s");
+                local.loadScene("s");
+                c.newEpisode(new EpisodeRequest(2, 1));
+                local.newEpisode(new EpisodeRequest(2, 1));
+                assertSameObservation(c.step(Action.MOVE_FORWARD, buffers), local.step(Action.MOVE_FORWARD));
+                assertThat(buffers.bytes()).isEqualTo((long) sensor.width() * sensor.height() * 7);
+            }
+        }
+    }
+
+    @Test
     void observationWithoutSemanticSensorHasNone() throws Exception {
         try (SimServer plain = SimServer.start(BackendSource.perConnection(() -> new FakeSimBackend(new SensorSpec(8, 6, 90), false)),
                 SimServerOptions.defaults());
