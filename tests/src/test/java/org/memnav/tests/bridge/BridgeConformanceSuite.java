@@ -40,6 +40,7 @@ import org.memnav.simbridge.api.SceneObject;
 import org.memnav.simbridge.api.SimException;
 import org.memnav.simbridge.api.SubtaskOutcome;
 import org.memnav.simbridge.api.Vec3;
+import org.memnav.simbridge.client.ReceiveBuffers;
 import org.memnav.simbridge.client.SimClient;
 import org.memnav.simbridge.client.SimClientOptions;
 import org.memnav.simbridge.protocol.Frame;
@@ -271,6 +272,25 @@ abstract class BridgeConformanceSuite {
             EpisodeStart y = b.newEpisode(new EpisodeRequest(11, 4));
             assertThat(json.toObject(x.spec())).isEqualTo(json.toObject(y.spec()));
             assertThat(x.observation().rgb().data()).isEqualTo(y.observation().rgb().data());
+        }
+    }
+
+    @Test
+    void stepsReadIntoLentBuffersMatchStepsIntoFreshArrays() {
+        try (SimClient fresh = connect(); SimClient lent = connect()) {
+            fresh.loadScene(sceneRef());
+            lent.loadScene(sceneRef());
+            fresh.newEpisode(new EpisodeRequest(11, 2));
+            lent.newEpisode(new EpisodeRequest(11, 2));
+            ReceiveBuffers buffers = new ReceiveBuffers();
+            for (Action a : new Action[] {Action.TURN_LEFT, Action.MOVE_FORWARD, Action.TURN_LEFT, Action.MOVE_FORWARD}) {
+                Observation expected = fresh.step(a);
+                Observation got = lent.step(a, buffers);
+                assertThat(got.pose()).isEqualTo(expected.pose());
+                assertThat(got.rgb().data()).isEqualTo(expected.rgb().data());
+                assertThat(got.depth().metres()).isEqualTo(expected.depth().metres());
+            }
+            assertThat(buffers.bytes()).as("rgb and depth arrays lent").isPositive();
         }
     }
 
