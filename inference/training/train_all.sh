@@ -35,9 +35,15 @@ done
 wait
 
 step "encoder"
+# Two stages, as the shipped encoder was trained: 700 steps from scratch, then 4,250 more (fresh heads, warm-up
+# and cosine schedule) from those weights; about 60 min in all on 2 cores.
+if [[ ! -f $OUT/encoder-stage1.pt ]]; then
+  nice -n 10 $PY inference/training/train_encoder.py --data "${DATA[@]}" --out $OUT/encoder-stage1.pt \
+    --crop-steps 600 --full-steps 100 2>&1 | tee $OUT/logs/encoder-stage1.log
+fi
 if [[ ! -f $OUT/encoder.pt ]]; then
-  nice -n 10 $PY inference/training/train_encoder.py --data "${DATA[@]}" --out $OUT/encoder.pt \
-    --crop-steps 600 --full-steps 100 2>&1 | tee $OUT/logs/encoder.log
+  nice -n 10 $PY inference/training/train_encoder.py --data "${DATA[@]}" --init $OUT/encoder-stage1.pt --out $OUT/encoder.pt \
+    --crop-steps 4000 --full-steps 250 2>&1 | tee $OUT/logs/encoder.log
 fi
 $PY inference/training/export_encoder.py --checkpoint $OUT/encoder.pt 2>&1 | tee $OUT/logs/export_encoder.log
 

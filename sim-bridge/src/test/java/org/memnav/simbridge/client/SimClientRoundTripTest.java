@@ -132,52 +132,63 @@ class SimClientRoundTripTest {
         assertThat(remote.navigable(16, 5)).isFalse();
     }
 
+    /**
+     * A server of fakes with {@code sensor}, a client on it and a local fake as the reference, both in scene "s"
+     * and episode {@code seed} with two goals; the episode's first observations are checked to agree.
+     */
+    private record RemoteAndLocal(SimServer server, SimClient remote, FakeSimBackend local) implements AutoCloseable {
+        static RemoteAndLocal start(SensorSpec sensor, boolean semantic, long seed) throws Exception {
+            SimServer server = SimServer.start(BackendSource.perConnection(() -> new FakeSimBackend(sensor, semantic)),
+                    SimServerOptions.defaults());
+            SimClient remote = SimClient.connect("127.0.0.1", server.port(), SimClientOptions.defaults());
+            FakeSimBackend local = new FakeSimBackend(sensor, semantic);
+            remote.loadScene("s");
+            local.loadScene("s");
+            assertSameObservation(remote.newEpisode(new EpisodeRequest(seed, 2)).observation(),
+                    local.newEpisode(new EpisodeRequest(seed, 2)).observation());
+            return new RemoteAndLocal(server, remote, local);
+        }
+
+        @Override
+        public void close() {
+            remote.close();
+            server.close();
+        }
+    }
+
     @Test
     void largeObservationRoundTripsIntact() throws Exception {
-        SensorSpec vga = new SensorSpec(640, 480, 79);
-        try (SimServer big = SimServer.start(BackendSource.perConnection(() -> new FakeSimBackend(vga, true)), SimServerOptions.defaults());
-             SimClient c = SimClient.connect("127.0.0.1", big.port(), SimClientOptions.defaults())) {
-            FakeSimBackend local = new FakeSimBackend(vga, true);
-            c.loadScene("s");
-            local.loadScene("s");
-            assertSameObservation(c.newEpisode(new EpisodeRequest(11, 2)).observation(), local.newEpisode(new EpisodeRequest(11, 2)).observation());
+        try (RemoteAndLocal sims = RemoteAndLocal.start(new SensorSpec(640, 480, 79), true, 11)) {
             for (int i = 0; i < 5; i++) {
-                Observation remote = c.step(Action.MOVE_FORWARD);
+                Observation remote = sims.remote().step(Action.MOVE_FORWARD);
                 assertThat(remote.rgb().width()).isEqualTo(640);
                 assertThat(remote.rgb().height()).isEqualTo(480);
                 assertThat(remote.rgb().data()).hasSize(640 * 480 * 3);
                 assertThat(remote.depth().metres()).hasSize(640 * 480);
-                assertSameObservation(remote, local.step(Action.MOVE_FORWARD));
+                assertSameObservation(remote, sims.local().step(Action.MOVE_FORWARD));
             }
         }
     }
 
     @Test
     void stepsIntoLentBuffersReuseTheirArraysAndMatchTheLocalBackend() throws Exception {
-        SensorSpec vga = new SensorSpec(640, 480, 79);
-        try (SimServer big = SimServer.start(BackendSource.perConnection(() -> new FakeSimBackend(vga, false)), SimServerOptions.defaults());
-             SimClient c = SimClient.connect("127.0.0.1", big.port(), SimClientOptions.defaults())) {
-            FakeSimBackend local = new FakeSimBackend(vga, false);
-            c.loadScene("s");
-            local.loadScene("s");
-            c.newEpisode(new EpisodeRequest(11, 2));
-            local.newEpisode(new EpisodeRequest(11, 2));
+        try (RemoteAndLocal sims = RemoteAndLocal.start(new SensorSpec(640, 480, 79), false, 11)) {
             ReceiveBuffers buffers = new ReceiveBuffers();
-            Observation first = c.step(Action.TURN_LEFT, buffers);
-            assertSameObservation(first, local.step(Action.TURN_LEFT));
+            Observation first = sims.remote().step(Action.TURN_LEFT, buffers);
+            assertSameObservation(first, sims.local().step(Action.TURN_LEFT));
             byte[] lentRgb = first.rgb().data();
             assertThat(buffers.bytes()).isEqualTo(640L * 480 * 3 + 640L * 480 * 4);
             for (Action a : new Action[] {Action.MOVE_FORWARD, Action.TURN_RIGHT, Action.MOVE_FORWARD}) {
-                Observation next = c.step(a, buffers);
+                Observation next = sims.remote().step(a, buffers);
                 assertThat(next.rgb().data()).isSameAs(lentRgb); // the same memory every step, nothing allocated per frame
-                assertSameObservation(next, local.step(a));
+                assertSameObservation(next, sims.local().step(a));
             }
             // A plain step still gets arrays of its own, and leaves the lent ones alone.
             byte[] before = lentRgb.clone();
-            Observation own = c.step(Action.TURN_LEFT);
+            Observation own = sims.remote().step(Action.TURN_LEFT);
             assertThat(own.rgb().data()).isNotSameAs(lentRgb);
             assertThat(lentRgb).isEqualTo(before);
-            assertSameObservation(own, local.step(Action.TURN_LEFT));
+            assertSameObservation(own, sims.local().step(Action.TURN_LEFT));
         }
     }
 
@@ -185,14 +196,8 @@ class SimClientRoundTripTest {
     void lentBuffersFollowASizeChange() throws Exception {
         ReceiveBuffers buffers = new ReceiveBuffers();
         for (SensorSpec sensor : List.of(new SensorSpec(32, 24, 90), new SensorSpec(64, 48, 90))) {
-            try (SimServer s = SimServer.start(BackendSource.perConnection(() -> new FakeSimBackend(sensor, false)), SimServerOptions.defaults());
-                 SimClient c = SimClient.connect("127.0.0.1", s.port(), SimClientOptions.defaults())) {
-                FakeSimBackend local = new FakeSimBackend(sensor, false);
-                c.loadScene("s");
-                local.loadScene("s");
-                c.newEpisode(new EpisodeRequest(2, 1));
-                local.newEpisode(new EpisodeRequest(2, 1));
-                assertSameObservation(c.step(Action.MOVE_FORWARD, buffers), local.step(Action.MOVE_FORWARD));
+            try (RemoteAndLocal sims = RemoteAndLocal.start(sensor, false, 2)) {
+                assertSameObservation(sims.remote().step(Action.MOVE_FORWARD, buffers), sims.local().step(Action.MOVE_FORWARD));
                 assertThat(buffers.bytes()).isEqualTo((long) sensor.width() * sensor.height() * 7);
             }
         }
