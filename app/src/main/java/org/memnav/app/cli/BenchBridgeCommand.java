@@ -1,6 +1,7 @@
 package org.memnav.app.cli;
 
 import org.memnav.simbridge.bench.BridgeBenchmark;
+import org.memnav.simbridge.bench.RoundTrips;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -104,26 +105,24 @@ public final class BenchBridgeCommand implements Callable<Integer> {
 
     private void addRows(TextTable table, BridgeBenchmark.Result r) {
         String who = r.server();
-        table.row(who, "step " + width + "x" + height + " rgb+depth, MB/s", f1(r.bridgeBytesPerS() / 1e6),
-                        f1(r.rawStreamBytesPerS() / 1e6) + " streaming", f2(r.ratioToRawStream()))
-                .row(who, "same, vs raw request/response, MB/s", f1(r.bridgeBytesPerS() / 1e6),
-                        f1(r.rawRequestResponseBytesPerS() / 1e6), f2(r.ratioToRawRequestResponse()))
-                .row(who, "step round trip, median ms", f3(r.steps().medianMs()), f3(r.rawRequestResponse().medianMs()),
-                        f2(r.steps().medianMs() / r.rawRequestResponse().medianMs()))
-                .row(who, "step round trip, p99 ms", f3(r.steps().p99Ms()), f3(r.rawRequestResponse().p99Ms()),
-                        f2(r.steps().p99Ms() / r.rawRequestResponse().p99Ms()))
-                .row(who, "step, recycled buffers, MB/s", f1(r.recycledBytesPerS() / 1e6),
-                        f1(r.rawStreamBytesPerS() / 1e6) + " streaming", f2(r.recycledRatioToRawStream()))
-                .row(who, "same, vs raw request/response, MB/s", f1(r.recycledBytesPerS() / 1e6),
-                        f1(r.rawRequestResponseBytesPerS() / 1e6), f2(r.recycledRatioToRawRequestResponse()))
-                .row(who, "step round trip, recycled buffers, median ms", f3(r.recycledSteps().medianMs()),
-                        f3(r.rawRequestResponse().medianMs()), f2(r.recycledSteps().medianMs() / r.rawRequestResponse().medianMs()))
-                .row(who, "step round trip, recycled buffers, p99 ms", f3(r.recycledSteps().p99Ms()),
-                        f3(r.rawRequestResponse().p99Ms()), f2(r.recycledSteps().p99Ms() / r.rawRequestResponse().p99Ms()))
-                .row(who, "small request (get_agent_state), median ms", f3(r.smallRequests().medianMs()),
+        addStepRows(table, r, r.steps(), "step " + width + "x" + height + " rgb+depth, MB/s", "step round trip");
+        addStepRows(table, r, r.recycledSteps(), "step, recycled buffers, MB/s", "step round trip, recycled buffers");
+        table.row(who, "small request (get_agent_state), median ms", f3(r.smallRequests().medianMs()),
                         f3(r.rawPing().medianMs()), "+" + f3(r.smallRequestOverheadMs()) + " ms")
                 .row(who, "small request, p99 ms", f3(r.smallRequests().p99Ms()), f3(r.rawPing().p99Ms()),
                         "+" + f3(r.smallRequests().p99Ms() - r.rawPing().p99Ms()) + " ms");
+    }
+
+    /** Throughput against both raw figures and round-trip median/p99 of one way of receiving steps. */
+    private static void addStepRows(TextTable table, BridgeBenchmark.Result r, RoundTrips trips, String throughput, String roundTrip) {
+        String who = r.server();
+        double mbPerS = r.bytesPerS(trips) / 1e6;
+        RoundTrips raw = r.rawRequestResponse();
+        table.row(who, throughput, f1(mbPerS), f1(r.rawStreamBytesPerS() / 1e6) + " streaming", f2(mbPerS * 1e6 / r.rawStreamBytesPerS()))
+                .row(who, "same, vs raw request/response, MB/s", f1(mbPerS), f1(r.rawRequestResponseBytesPerS() / 1e6),
+                        f2(mbPerS * 1e6 / r.rawRequestResponseBytesPerS()))
+                .row(who, roundTrip + ", median ms", f3(trips.medianMs()), f3(raw.medianMs()), f2(trips.medianMs() / raw.medianMs()))
+                .row(who, roundTrip + ", p99 ms", f3(trips.p99Ms()), f3(raw.p99Ms()), f2(trips.p99Ms() / raw.p99Ms()));
     }
 
     private static String mb(long bytes) {

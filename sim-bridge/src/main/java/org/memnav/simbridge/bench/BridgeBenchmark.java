@@ -56,7 +56,8 @@ public final class BridgeBenchmark {
             return recycledBytesPerS() / rawRequestResponseBytesPerS();
         }
 
-        private double bytesPerS(RoundTrips trips) {
+        /** Frame bytes per second over {@code trips} (steps of this result, fresh or recycled). */
+        public double bytesPerS(RoundTrips trips) {
             return stepResponseBytes * (double) trips.count() / trips.totalSeconds();
         }
 

@@ -150,9 +150,7 @@ public final class SimClient implements SimBackend {
 
     @Override
     public Observation step(Action action) {
-        Objects.requireNonNull(action, "action");
-        Frame f = call(Method.STEP, new StepParams(action));
-        return decodeObservation(result(f, ObservationFields.class, Method.STEP), f, Method.STEP);
+        return stepInto(action, null);
     }
 
     /**
@@ -161,8 +159,12 @@ public final class SimClient implements SimBackend {
      * benchmark, a streaming consumer); it saves allocating about 2 MB per 640x480 frame.
      */
     public Observation step(Action action, ReceiveBuffers buffers) {
+        return stepInto(action, Objects.requireNonNull(buffers, "buffers"));
+    }
+
+    /** A step whose images are read into {@code buffers}, or into fresh arrays when it is null. */
+    private Observation stepInto(Action action, ReceiveBuffers buffers) {
         Objects.requireNonNull(action, "action");
-        Objects.requireNonNull(buffers, "buffers");
         Frame f = call(Method.STEP, new StepParams(action), buffers);
         return decodeObservation(result(f, ObservationFields.class, Method.STEP), f, Method.STEP);
     }
