@@ -51,6 +51,14 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--val-scenes", type=int, default=8)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--token-dropout", type=float, default=0.1,
+                   help="dropout on the frozen encoder's tokens while training (regularises the goal heads)")
+    p.add_argument("--text-dropout", type=float, default=0.1, help="dropout on the MiniLM sentence embeddings while training")
+    p.add_argument("--align-weight", type=float, default=0.5,
+                   help="weight of the loss that makes language and image goals name their object's category")
+    p.add_argument("--weight-decay", type=float, default=0.05)
+    p.add_argument("--val-every", type=int, default=100,
+                   help="score the held-back scenes every N steps and keep the weights that score best there")
     p.add_argument("--no-export", action="store_true")
     return p.parse_args()
 
@@ -181,13 +189,34 @@ class Models(torch.nn.Module):
         self.text = TextGoalEncoder()
 
 
-def rate_loss(models, rate, enc, cat_goals, text_goals, batch):
-    """Goal-matching loss and diagnostics of one rate on one batch."""
+GOAL_KINDS = ("category", "language", "image", "picture")
+ALIGN_TEMPERATURE = 0.1
+
+
+def category_alignment(goals: torch.Tensor, categories: torch.Tensor, table: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy of 'which category does this goal vector name' (cosine to each category goal).
+
+    Language and image goals of unseen scenes are new sentences and new pictures; without this term
+    the goal heads learn the training scenes' instances by heart (held-back recall of language goals
+    0.03 against 0.46 on training scenes). Tying every goal to its object's category gives the
+    scorer a part of the goal that transfers, and leaves the rest of the vector for the instance."""
+    if len(goals) == 0:
+        return goals.new_zeros(())
+    logits = F.normalize(goals, dim=-1) @ F.normalize(table, dim=-1).T / ALIGN_TEMPERATURE
+    return F.cross_entropy(logits, categories)
+
+
+def rate_loss(models, rate, enc, cat_goals, text_goals, batch, align_weight: float = 0.0):
+    """Goal-matching loss and diagnostics of one rate on one batch (diagnostics per goal kind too)."""
     compressor = models.compressors[str(rate)]
     tokens, image_goal = compressor(enc)
     img_idx = batch["image_rows"]
     picture_goals = compressor(batch["pictures"])[1] if len(batch["pictures"]) else image_goal[:0]
     goals = torch.cat([cat_goals, text_goals, image_goal[img_idx], picture_goals], 0)     # [G, D]
+    align = goals.new_zeros(())
+    if align_weight > 0:
+        named = goals[len(cat_goals):]
+        align = category_alignment(named, batch["goal_categories"], cat_goals)
     presence, offset, _ = models.scorers[str(rate)](goals, tokens.unsqueeze(1))
     presence, offset = presence[:, 0], offset[:, 0]                                       # [B, G], [B, G, 2]
     target = batch["visible"]
@@ -204,7 +233,15 @@ def rate_loss(models, rate, enc, cat_goals, text_goals, batch):
         recall = tp / max((t & m).sum().item(), 1)
         precision = tp / max((pred & m).sum().item(), 1)
         err = (offset[pos] - batch["offset"][pos]).norm(dim=-1).median().item() if pos.any() else float("nan")
-    return bce + 0.3 * reg, {"bce": bce.item(), "recall": recall, "precision": precision, "offset_err_m": err}
+        stats = {"bce": bce.item(), "recall": recall, "precision": precision, "offset_err_m": err}
+        bounds = np.cumsum([0, len(cat_goals), len(text_goals), len(img_idx), len(picture_goals)])
+        for kind, lo, hi in zip(GOAL_KINDS, bounds[:-1], bounds[1:]):
+            kt, km, kp = t[:, lo:hi], m[:, lo:hi], pred[:, lo:hi]
+            per = F.binary_cross_entropy_with_logits(presence[:, lo:hi], target[:, lo:hi], reduction="none")
+            stats[kind] = {"tp": (kp & kt & km).sum().item(), "positives": (kt & km).sum().item(),
+                           "predicted": (kp & km).sum().item(), "bce_sum": (per * mask[:, lo:hi]).sum().item(),
+                           "pairs": km.sum().item()}
+    return bce + 0.3 * reg + align_weight * align, stats
 
 
 def make_batch(labels: Labels, tokens: np.ndarray, rows: np.ndarray, rng, text_goals: int = 32,
@@ -219,6 +256,7 @@ def make_batch(labels: Labels, tokens: np.ndarray, rows: np.ndarray, rng, text_g
     pool = [g for g, i in enumerate(data.goal_image_instances) if data.objects[int(i)]["scene"] in scenes]
     pic_rows = np.array(sorted(rng.choice(pool, min(picture_goals, len(pool)), replace=False)) if pool else [], np.int64)
     pic_insts = data.goal_image_instances[pic_rows] if len(pic_rows) else np.zeros(0, np.int64)
+    category_of = lambda ids: np.array([data.objects[int(i)]["category_index"] for i in ids], np.int64)
     t_vis, t_off = instance_targets(labels, rows, insts)
     i_vis, i_off = instance_targets(labels, rows, img_insts)
     p_vis, p_off = instance_targets(labels, rows, pic_insts)
@@ -236,16 +274,22 @@ def make_batch(labels: Labels, tokens: np.ndarray, rows: np.ndarray, rng, text_g
         "visible": torch.from_numpy(visible),
         "offset": torch.from_numpy(offset),
         "mask": torch.from_numpy(mask),
+        # the category each language, image and picture goal names, in the order the goals are stacked
+        "goal_categories": torch.from_numpy(np.concatenate([category_of(insts), category_of(img_insts),
+                                                            category_of(pic_insts)]).astype(np.int64)),
     }
 
 
-def step_models(models, batch, rates=RATES):
+def step_models(models, batch, rates=RATES, token_dropout: float = 0.0, text_dropout: float = 0.0,
+                align_weight: float = 0.0):
     c = models.category.table.num_embeddings
     cat_goals = models.category(torch.arange(c))
-    text_goals = models.text(batch["text"]) if len(batch["text"]) else cat_goals[:0]
+    text = F.dropout(batch["text"], text_dropout, training=text_dropout > 0)
+    text_goals = models.text(text) if len(batch["text"]) else cat_goals[:0]
+    enc = F.dropout(batch["enc"], token_dropout, training=token_dropout > 0)
     total, stats = 0, {}
     for rate in rates:
-        loss, s = rate_loss(models, rate, batch["enc"], cat_goals, text_goals, batch)
+        loss, s = rate_loss(models, rate, enc, cat_goals, text_goals, batch, align_weight)
         total = total + loss
         stats[rate] = s
     return total, stats
@@ -253,16 +297,37 @@ def step_models(models, batch, rates=RATES):
 
 @torch.no_grad()
 def evaluate(models, labels, tokens, rows, rng, pictures) -> dict:
+    """Held-back metrics per rate: overall (mean over batches, as logged in training) and per goal
+    kind (pooled counts: recall, precision, BCE). Batches are random rows of the held-back scenes,
+    so that no kind is dominated by one episode's consecutive frames."""
     models.eval()
+    rows = rng.permutation(rows)
     sums = {r: {"bce": [], "recall": [], "precision": [], "offset_err_m": []} for r in RATES}
+    kinds = {r: {k: {} for k in GOAL_KINDS} for r in RATES}
     for start in range(0, len(rows), 64):
-        batch = make_batch(labels, tokens, rows[start:start + 64], rng, pictures=pictures)
+        batch = make_batch(labels, tokens, np.sort(rows[start:start + 64]), rng, pictures=pictures)
         _, stats = step_models(models, batch)
         for r, s in stats.items():
-            for k, v in s.items():
-                sums[r][k].append(v)
+            for k in sums[r]:
+                sums[r][k].append(s[k])
+            for kind in GOAL_KINDS:
+                for k, v in s[kind].items():
+                    kinds[r][kind][k] = kinds[r][kind].get(k, 0) + v
     models.train()
-    return {f"{r}x": {k: round(float(np.nanmean(v)), 4) for k, v in s.items()} for r, s in sums.items()}
+    out = {}
+    for r in RATES:
+        entry = {k: round(float(np.nanmean(v)), 4) for k, v in sums[r].items()}
+        for kind, c in kinds[r].items():
+            entry[kind] = {"recall": round(c["tp"] / max(c["positives"], 1), 4),
+                           "precision": round(c["tp"] / max(c["predicted"], 1), 4),
+                           "bce": round(c["bce_sum"] / max(c["pairs"], 1), 4), "positives": int(c["positives"])}
+        out[f"{r}x"] = entry
+    return out
+
+
+def selection_score(metrics: dict) -> float:
+    """Mean held-back BCE over rates and goal kinds, each kind weighted alike (lower is better)."""
+    return float(np.mean([m[kind]["bce"] for m in metrics.values() for kind in GOAL_KINDS]))
 
 
 def main() -> int:
@@ -287,12 +352,18 @@ def main() -> int:
     if grid * grid != tokens.shape[1]:
         raise SystemExit(f"encoder gives {tokens.shape[1]} tokens: only square patch grids are supported here")
     models = Models(len(data.vocabulary), grid, tokens.shape[2])
-    optimiser = torch.optim.AdamW(models.parameters(), lr=args.lr, weight_decay=0.01)
+    optimiser = torch.optim.AdamW(models.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     log = []
+    # model selection on a fixed sample of the held-back scenes; the eval's held-out scenes are never seen here
+    select_rows = np.sort(np.random.default_rng(2).choice(val_rows, min(768, len(val_rows)), replace=False)) \
+        if len(val_rows) else val_rows
+    best = (float("inf"), -1, None)
     for step in range(args.steps):
         rows = np.sort(rng.choice(train_rows, args.batch, replace=False))
-        loss, stats = step_models(models, make_batch(labels, tokens, rows, rng, pictures=pictures))
+        loss, stats = step_models(models, make_batch(labels, tokens, rows, rng, pictures=pictures),
+                                  token_dropout=args.token_dropout, text_dropout=args.text_dropout,
+                                  align_weight=args.align_weight)
         optimiser.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(models.parameters(), 1.0)
@@ -300,9 +371,17 @@ def main() -> int:
         schedule.step()
         if step % 25 == 0 or step == args.steps - 1:
             entry = {"step": step, "loss": round(loss.item(), 4), "elapsed_s": round(time.perf_counter() - started, 1),
-                     **{f"{r}x": {k: round(v, 3) for k, v in s.items()} for r, s in stats.items()}}
+                     **{f"{r}x": {k: round(v, 3) for k, v in s.items() if k not in GOAL_KINDS} for r, s in stats.items()}}
             log.append(entry)
             print(json.dumps(entry), flush=True)
+        if len(select_rows) and args.val_every > 0 and ((step + 1) % args.val_every == 0 or step == args.steps - 1):
+            score = selection_score(evaluate(models, labels, tokens, select_rows, np.random.default_rng(3), pictures))
+            print(json.dumps({"step": step, "held_back_selection_bce": round(score, 4)}), flush=True)
+            if score < best[0]:
+                best = (score, step, {k: v.detach().clone() for k, v in models.state_dict().items()})
+    if best[2] is not None:
+        models.load_state_dict(best[2])
+        print(json.dumps({"kept_step": best[1], "held_back_selection_bce": round(best[0], 4)}), flush=True)
     metrics = evaluate(models, labels, tokens, val_rows, np.random.default_rng(1), pictures) if len(val_rows) else {}
     print(json.dumps({"held_back": metrics}), flush=True)
     training = {
@@ -310,8 +389,12 @@ def main() -> int:
         "seed": args.seed,
         "data": f"memnav dataset export: {data.frames} frames of {len(np.unique(scenes))} training scenes",
         "steps": args.steps,
+        "kept_step": best[1] if best[2] is not None else args.steps - 1,
         "objective": "goal matching with the encoder frozen: presence BCE + offset smooth-L1 over category, "
-                     "language and image goals",
+                     "language and image goals, + category alignment of language and image goals "
+                     f"(weight {args.align_weight}); token dropout {args.token_dropout}, sentence dropout "
+                     f"{args.text_dropout}, weight decay {args.weight_decay}; weights kept from the step that scored "
+                     "best on the held-back training scenes",
         "encoder_checkpoint": args.encoder.name,
         "metrics_held_back": metrics,
         "wall_s": round(time.perf_counter() - started, 1),

@@ -282,15 +282,21 @@ public final class EvalCommand implements Callable<Integer> {
         }
         Map<String, Object> ratios = new LinkedHashMap<>();
         if (!sweepResults.isEmpty()) {
-            TextTable table = new TextTable("rate", "memory", "episodes", "SR", "SPL", "first_visit_spl", "revisit_spl",
-                    "policy_ms_per_decision", "memory_kb", "kb_per_frame");
+            TextTable table = new TextTable("rate", "memory", "episodes", "SR [95% CI]", "SPL [95% CI]", "SR_minus_1x [95% CI]",
+                    "SPL_minus_1x [95% CI]", "first_visit_spl", "revisit_spl", "policy_ms_per_decision", "memory_kb", "kb_per_frame");
             for (CellResult c : sweepResults) {
                 LifelongMetrics m = c.metrics();
-                table.row(c.cell().rate() + "x", c.cell().memoryLength(), c.episodes().size(), f3(m.all().successRate()),
-                        f3(m.all().spl()), share(m.firstVisit()), share(m.revisit()), f2(c.policyMsPerDecision()),
+                CellResult base = find(sweepResults, 1, c.cell().memoryLength());
+                boolean paired = base != null && base != c;
+                table.row(c.cell().rate() + "x", c.cell().memoryLength(), c.episodes().size(),
+                        ci(c.interval(EpisodeSummary::successRate), 1), ci(c.interval(EpisodeSummary::spl), 1),
+                        paired ? ci(c.differenceFrom(base, EpisodeSummary::successRate), 1) : "-",
+                        paired ? ci(c.differenceFrom(base, EpisodeSummary::spl), 1) : "-",
+                        share(m.firstVisit()), share(m.revisit()), f2(c.policyMsPerDecision()),
                         f1(c.meanMemoryKb()), f2(c.bytesPerFrame() / 1024));
             }
-            out.printf("%nSweep of the learned agent (%d episodes per cell): compression rate x memory length%n",
+            out.printf("%nSweep of the learned agent (%d episodes per cell, the same episodes in every cell): compression rate x "
+                    + "memory length; *_minus_1x: paired per-episode difference from 1x at the same memory length%n",
                     sweepResults.get(0).episodes().size());
             out.print(table.render());
             TextTable cost = new TextTable("memory", "rate", "policy_ms_per_decision", "speedup_vs_1x", "kb_per_frame", "bytes_ratio_vs_1x");
@@ -318,7 +324,7 @@ public final class EvalCommand implements Callable<Integer> {
             JsonReport report = new JsonReport().put("episodes", headline.get(0).episodes().size()).put("subtasks", subtasks)
                     .put("first_scene", plan.get(0).sceneRef()).put("arms", headline.stream().map(EvalCommand::cellJson).toList());
             if (!sweepResults.isEmpty()) {
-                report.put("sweep", sweepResults.stream().map(EvalCommand::cellJson).toList());
+                report.put("sweep", sweepResults.stream().map(c -> sweepCellJson(c, find(sweepResults, 1, c.cell().memoryLength()))).toList());
                 ratios.forEach(report::put);
             }
             report.put("write_budget_writes_per_step", budget).put("ci", "student-t 95% over episodes")
@@ -337,6 +343,16 @@ public final class EvalCommand implements Callable<Integer> {
 
     private static CellResult find(List<CellResult> results, int rate, int length) {
         return results.stream().filter(c -> c.cell().rate() == rate && c.cell().memoryLength() == length).findFirst().orElse(null);
+    }
+
+    /** A sweep cell's JSON: the cell's own figures plus its paired difference from 1x at the same memory length. */
+    private static Map<String, Object> sweepCellJson(CellResult c, CellResult base) {
+        Map<String, Object> j = cellJson(c);
+        if (base != null && base != c) {
+            putInterval(j, "sr_minus_1x", c.differenceFrom(base, EpisodeSummary::successRate), 1);
+            putInterval(j, "spl_minus_1x", c.differenceFrom(base, EpisodeSummary::spl), 1);
+        }
+        return j;
     }
 
     private static Map<String, Object> cellJson(CellResult c) {

@@ -26,6 +26,20 @@ public record CellResult(EvalCell cell, List<EpisodeResult> episodes, LifelongMe
         return SampleStatistics.tInterval(perEpisode.stream().mapToDouble(figure).toArray());
     }
 
+    /**
+     * The 95 % interval of this cell's figure minus {@code base}'s, paired episode by episode; both cells must have
+     * run the same episodes in the same order (the eval runner keeps the plan's order).
+     */
+    public SampleStatistics.Interval differenceFrom(CellResult base, java.util.function.ToDoubleFunction<EpisodeSummary> figure) {
+        List<String> mine = episodes.stream().map(e -> e.spec().episodeId()).toList();
+        List<String> theirs = base.episodes.stream().map(e -> e.spec().episodeId()).toList();
+        if (!mine.equals(theirs)) {
+            throw new IllegalArgumentException("cells " + cell.label() + " and " + base.cell.label() + " ran different episodes");
+        }
+        return SampleStatistics.pairedDifference(perEpisode.stream().mapToDouble(figure).toArray(),
+                base.perEpisode.stream().mapToDouble(figure).toArray());
+    }
+
     /** Writes per step over all episodes (what a budget-matched arm is given). */
     public double writesPerStep() {
         long steps = perEpisode.stream().mapToLong(EpisodeSummary::steps).sum();

@@ -43,6 +43,22 @@ public final class SampleStatistics {
         return new Interval(mean, mean - half, mean + half, n);
     }
 
+    /**
+     * The t-interval of the per-episode differences {@code a[i] - b[i]} (pairs where either is NaN are left out).
+     * Two cells run on the same episodes share each episode's difficulty, so the paired interval is much
+     * narrower than comparing the two cells' own intervals.
+     */
+    public static Interval pairedDifference(double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("paired figures need the same episodes: " + a.length + " vs " + b.length);
+        }
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return tInterval(d);
+    }
+
     /** The two-sided 95 % critical value of Student's t with {@code df} degrees of freedom. */
     static double t975(int df) {
         if (df < 1) {

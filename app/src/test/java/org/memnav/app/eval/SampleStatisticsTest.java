@@ -56,6 +56,34 @@ class SampleStatisticsTest {
     }
 
     @Test
+    void pairedDifferencesRemoveWhatEpisodesShare() {
+        // differences 0.2, 0, 0.4: mean 0.2, s = 0.2, t(0.975, 2) = 4.303 -> half width 4.303 * 0.2 / sqrt(3) = 0.497
+        SampleStatistics.Interval d = SampleStatistics.pairedDifference(new double[] {0.2, 0.4, 0.6, Double.NaN},
+                new double[] {0.0, 0.4, 0.2, 0.5});
+        assertThat(d.mean()).isCloseTo(0.2, within(1e-12));
+        assertThat(d.halfWidth()).isCloseTo(0.497, within(1e-3));
+        assertThat(d.n()).isEqualTo(3);
+        // the same offset on every episode is a certain difference, however different the episodes are
+        SampleStatistics.Interval shift = SampleStatistics.pairedDifference(new double[] {0.9, 0.1, 0.5}, new double[] {0.8, 0.0, 0.4});
+        assertThat(shift.halfWidth()).isCloseTo(0.0, within(1e-9));
+        assertThat(shift.mean()).isCloseTo(0.1, within(1e-9));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SampleStatistics.pairedDifference(new double[] {1}, new double[] {1, 2}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same episodes");
+    }
+
+    @Test
+    void cellsArePairedEpisodeByEpisode() {
+        CellResult base = new CellResult(new EvalCell("astranav", 1, 50), java.util.List.of(), null, 0, 0, 0, 0, 0, 0, 0, 0, java.util.List.of(
+                new EpisodeSummary(0.2, 0.1, 0.1, Double.NaN, 10, 4096, 100, 50, 20, 0),
+                new EpisodeSummary(0.6, 0.3, 0.2, 0.5, 20, 8192, 300, 100, 30, 0)), 1, 2);
+        CellResult other = new CellResult(new EvalCell("astranav", 64, 50), java.util.List.of(), null, 0, 0, 0, 0, 0, 0, 0, 0, java.util.List.of(
+                new EpisodeSummary(0.0, 0.0, 0.0, Double.NaN, 10, 4096, 100, 50, 20, 0),
+                new EpisodeSummary(0.4, 0.2, 0.2, 0.5, 20, 8192, 300, 100, 30, 0)), 1, 2);
+        assertThat(other.differenceFrom(base, EpisodeSummary::successRate).mean()).isCloseTo(-0.2, within(1e-12));
+        assertThat(other.differenceFrom(base, EpisodeSummary::spl).mean()).isCloseTo(-0.1, within(1e-12));
+    }
+
+    @Test
     void recordingsAreNamedByArmSettingsAndEpisode() {
         assertThat(EvalRunner.recordingName(new EvalCell("gate", 16, 50), 3)).isEqualTo("gate_r16_L50_ep03.mcap");
         assertThat(EvalRunner.recordingName(new EvalCell("periodic", 4, 25, 0.0625), 0)).isEqualTo("periodic_r4_L25_b0.0625_ep00.mcap");
