@@ -43,7 +43,7 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--data", type=Path, nargs="+", required=True)
     p.add_argument("--encoder", type=Path, required=True,
                    help="encoder checkpoint from train_encoder.py, or a TorchScript encoder (export_dinov3.py --torchscript)")
-    p.add_argument("--out", type=Path, required=True, help="checkpoint to write (.pt), read by train_policy.py")
+    p.add_argument("--out", type=Path, help="checkpoint to write (.pt), read by train_policy.py (required unless --evaluate)")
     p.add_argument("--cache", type=Path, default=Path(".memnav/training/cache"))
     p.add_argument("--steps", type=int, default=500)
     p.add_argument("--batch", type=int, default=32)
@@ -51,16 +51,21 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--val-scenes", type=int, default=8)
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--token-dropout", type=float, default=0.1,
+    p.add_argument("--token-dropout", type=float, default=0.0,
                    help="dropout on the frozen encoder's tokens while training (regularises the goal heads)")
-    p.add_argument("--text-dropout", type=float, default=0.1, help="dropout on the MiniLM sentence embeddings while training")
-    p.add_argument("--align-weight", type=float, default=0.5,
+    p.add_argument("--text-dropout", type=float, default=0.0, help="dropout on the MiniLM sentence embeddings while training")
+    p.add_argument("--align-weight", type=float, default=0.0,
                    help="weight of the loss that makes language and image goals name their object's category")
-    p.add_argument("--weight-decay", type=float, default=0.05)
-    p.add_argument("--val-every", type=int, default=100,
-                   help="score the held-back scenes every N steps and keep the weights that score best there")
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--val-every", type=int, default=0,
+                   help="score the held-back scenes every N steps and keep the weights that score best there (0: keep the last)")
     p.add_argument("--no-export", action="store_true")
-    return p.parse_args()
+    p.add_argument("--evaluate", type=Path, metavar="CHECKPOINT",
+                   help="train nothing: print the held-back metrics (per goal kind, with ROC AUC) of a saved checkpoint")
+    args = p.parse_args()
+    if args.out is None and args.evaluate is None:
+        p.error("--out is required (or --evaluate CHECKPOINT)")
+    return args
 
 
 def load_encoder(path: Path) -> tuple[torch.nn.Module, str]:
@@ -240,7 +245,7 @@ def rate_loss(models, rate, enc, cat_goals, text_goals, batch, align_weight: flo
             per = F.binary_cross_entropy_with_logits(presence[:, lo:hi], target[:, lo:hi], reduction="none")
             stats[kind] = {"tp": (kp & kt & km).sum().item(), "positives": (kt & km).sum().item(),
                            "predicted": (kp & km).sum().item(), "bce_sum": (per * mask[:, lo:hi]).sum().item(),
-                           "pairs": km.sum().item()}
+                           "pairs": km.sum().item(), "logits": presence[:, lo:hi][km].numpy(), "targets": kt[km].numpy()}
     return bce + 0.3 * reg + align_weight * align, stats
 
 
@@ -312,7 +317,10 @@ def evaluate(models, labels, tokens, rows, rng, pictures) -> dict:
                 sums[r][k].append(s[k])
             for kind in GOAL_KINDS:
                 for k, v in s[kind].items():
-                    kinds[r][kind][k] = kinds[r][kind].get(k, 0) + v
+                    if isinstance(v, np.ndarray):
+                        kinds[r][kind].setdefault(k, []).append(v)
+                    else:
+                        kinds[r][kind][k] = kinds[r][kind].get(k, 0) + v
     models.train()
     out = {}
     for r in RATES:
@@ -320,9 +328,32 @@ def evaluate(models, labels, tokens, rows, rng, pictures) -> dict:
         for kind, c in kinds[r].items():
             entry[kind] = {"recall": round(c["tp"] / max(c["positives"], 1), 4),
                            "precision": round(c["tp"] / max(c["predicted"], 1), 4),
-                           "bce": round(c["bce_sum"] / max(c["pairs"], 1), 4), "positives": int(c["positives"])}
+                           "bce": round(c["bce_sum"] / max(c["pairs"], 1), 4), "positives": int(c["positives"]),
+                           "auc": round(roc_auc(np.concatenate(c.get("logits", [np.zeros(0)])),
+                                                np.concatenate(c.get("targets", [np.zeros(0, bool)]))), 4)}
         out[f"{r}x"] = entry
     return out
+
+
+def roc_auc(scores: np.ndarray, positive: np.ndarray) -> float:
+    """Area under the ROC curve (Mann-Whitney; ties share their rank): how well the presence score ranks
+    frames with the goal above frames without, whatever the threshold. Recall and precision above are at
+    logit 0, which says as much about calibration as about recognition."""
+    positive = positive.astype(bool)
+    n_pos, n_neg = int(positive.sum()), int((~positive).sum())
+    if n_pos == 0 or n_neg == 0:
+        return float("nan")
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores))
+    sorted_scores = scores[order]
+    i = 0
+    while i < len(scores):  # average ranks over ties
+        j = i
+        while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2
+        i = j + 1
+    return float((ranks[positive].sum() - n_pos * (n_pos - 1) / 2) / (n_pos * n_neg))
 
 
 def selection_score(metrics: dict) -> float:
@@ -352,6 +383,12 @@ def main() -> int:
     if grid * grid != tokens.shape[1]:
         raise SystemExit(f"encoder gives {tokens.shape[1]} tokens: only square patch grids are supported here")
     models = Models(len(data.vocabulary), grid, tokens.shape[2])
+    if args.evaluate:
+        checkpoint = torch.load(args.evaluate, map_location="cpu")
+        models.load_state_dict(checkpoint["state_dict"])
+        print(json.dumps({"checkpoint": str(args.evaluate),
+                          "held_back": evaluate(models, labels, tokens, val_rows, np.random.default_rng(1), pictures)}))
+        return 0
     optimiser = torch.optim.AdamW(models.parameters(), lr=args.lr, weight_decay=args.weight_decay)
     schedule = torch.optim.lr_scheduler.OneCycleLR(optimiser, max_lr=args.lr, total_steps=args.steps, pct_start=0.1)
     log = []
@@ -391,10 +428,12 @@ def main() -> int:
         "steps": args.steps,
         "kept_step": best[1] if best[2] is not None else args.steps - 1,
         "objective": "goal matching with the encoder frozen: presence BCE + offset smooth-L1 over category, "
-                     "language and image goals, + category alignment of language and image goals "
-                     f"(weight {args.align_weight}); token dropout {args.token_dropout}, sentence dropout "
-                     f"{args.text_dropout}, weight decay {args.weight_decay}; weights kept from the step that scored "
-                     "best on the held-back training scenes",
+                     "language and image goals"
+                     + (f", + category alignment of language and image goals (weight {args.align_weight})" if args.align_weight else "")
+                     + (f"; token dropout {args.token_dropout}, sentence dropout {args.text_dropout}"
+                        if args.token_dropout or args.text_dropout else "")
+                     + (f"; weight decay {args.weight_decay}" if args.weight_decay != 0.01 else "")
+                     + ("; weights kept from the step that scored best on the held-back training scenes" if best[2] is not None else ""),
         "encoder_checkpoint": args.encoder.name,
         "metrics_held_back": metrics,
         "wall_s": round(time.perf_counter() - started, 1),
