@@ -299,6 +299,7 @@ public final class EvalCommand implements Callable<Integer> {
                     + "memory length; *_minus_1x: paired per-episode difference from 1x at the same memory length%n",
                     sweepResults.get(0).episodes().size());
             out.print(table.render());
+            printMemoryLengthEffect(out, sweepResults, ratios);
             TextTable cost = new TextTable("memory", "rate", "policy_ms_per_decision", "speedup_vs_1x", "kb_per_frame", "bytes_ratio_vs_1x");
             for (int l : List.of(50, 100)) {
                 CellResult base = find(sweepResults, 1, l);
@@ -339,6 +340,39 @@ public final class EvalCommand implements Callable<Integer> {
                 report.printTo(out);
             }
         }
+    }
+
+    /**
+     * Does a longer memory help? Each memory length against the shortest and against the next shorter one, the
+     * difference paired per episode and averaged over the sweep's rates (all cells share the episodes).
+     */
+    private static void printMemoryLengthEffect(PrintWriter out, List<CellResult> sweepResults, Map<String, Object> ratios) {
+        List<Integer> lengths = sweepResults.stream().map(c -> c.cell().memoryLength()).distinct().sorted().toList();
+        List<Integer> rates = sweepResults.stream().map(c -> c.cell().rate()).distinct().sorted().toList();
+        if (lengths.size() < 2) {
+            return;
+        }
+        TextTable effect = new TextTable("memory", "minus_memory", "SR_difference [95% CI]", "SPL_difference [95% CI]");
+        for (int i = 1; i < lengths.size(); i++) {
+            int l = lengths.get(i);
+            for (int base : i == 1 ? List.of(lengths.get(0)) : List.of(lengths.get(0), lengths.get(i - 1))) {
+                List<CellResult> cells = rates.stream().map(r -> find(sweepResults, r, l)).toList();
+                List<CellResult> bases = rates.stream().map(r -> find(sweepResults, r, base)).toList();
+                if (cells.contains(null) || bases.contains(null)) {
+                    continue;
+                }
+                SampleStatistics.Interval sr = CellResult.meanDifference(cells, bases, EpisodeSummary::successRate);
+                SampleStatistics.Interval spl = CellResult.meanDifference(cells, bases, EpisodeSummary::spl);
+                effect.row(l, base, ci(sr, 1), ci(spl, 1));
+                String key = "_L" + l + "_minus_L" + base;
+                ratios.put("sr_difference" + key + "_mean", round(sr.mean()));
+                ratios.put("sr_difference" + key + "_ci95_low", round(sr.low()));
+                ratios.put("sr_difference" + key + "_ci95_high", round(sr.high()));
+                ratios.put("spl_difference" + key + "_mean", round(spl.mean()));
+            }
+        }
+        out.printf("%nMemory length: difference from a shorter memory, paired per episode and averaged over rates %s:%n", rates);
+        out.print(effect.render());
     }
 
     private static CellResult find(List<CellResult> results, int rate, int length) {

@@ -31,13 +31,35 @@ public record CellResult(EvalCell cell, List<EpisodeResult> episodes, LifelongMe
      * run the same episodes in the same order (the eval runner keeps the plan's order).
      */
     public SampleStatistics.Interval differenceFrom(CellResult base, java.util.function.ToDoubleFunction<EpisodeSummary> figure) {
-        List<String> mine = episodes.stream().map(e -> e.spec().episodeId()).toList();
-        List<String> theirs = base.episodes.stream().map(e -> e.spec().episodeId()).toList();
-        if (!mine.equals(theirs)) {
-            throw new IllegalArgumentException("cells " + cell.label() + " and " + base.cell.label() + " ran different episodes");
+        return meanDifference(List.of(this), List.of(base), figure);
+    }
+
+    /**
+     * Paired differences averaged over several pairs of cells (e.g. every rate at two memory lengths): per episode,
+     * the mean over pairs of {@code cells[i]} minus {@code bases[i]}; the 95 % t-interval of those per-episode means.
+     * Every cell must have run the same episodes in the same order.
+     */
+    public static SampleStatistics.Interval meanDifference(List<CellResult> cells, List<CellResult> bases,
+                                                           java.util.function.ToDoubleFunction<EpisodeSummary> figure) {
+        if (cells.isEmpty() || cells.size() != bases.size()) {
+            throw new IllegalArgumentException("need as many base cells as cells, and at least one: " + cells.size() + " vs " + bases.size());
         }
-        return SampleStatistics.pairedDifference(perEpisode.stream().mapToDouble(figure).toArray(),
-                base.perEpisode.stream().mapToDouble(figure).toArray());
+        double[] sum = new double[cells.get(0).perEpisode.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            CellResult c = cells.get(i);
+            CellResult base = bases.get(i);
+            List<String> ids = c.episodes.stream().map(e -> e.spec().episodeId()).toList();
+            if (!ids.equals(base.episodes.stream().map(e -> e.spec().episodeId()).toList()) || c.perEpisode.size() != sum.length
+                    || base.perEpisode.size() != sum.length) {
+                throw new IllegalArgumentException("cells " + c.cell.label() + " and " + base.cell.label() + " ran different episodes");
+            }
+            double[] d = SampleStatistics.differences(c.perEpisode.stream().mapToDouble(figure).toArray(),
+                    base.perEpisode.stream().mapToDouble(figure).toArray());
+            for (int e = 0; e < sum.length; e++) {
+                sum[e] += d[e] / cells.size();
+            }
+        }
+        return SampleStatistics.tInterval(sum);
     }
 
     /** Writes per step over all episodes (what a budget-matched arm is given). */

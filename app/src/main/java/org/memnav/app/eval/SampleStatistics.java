@@ -49,6 +49,11 @@ public final class SampleStatistics {
      * narrower than comparing the two cells' own intervals.
      */
     public static Interval pairedDifference(double[] a, double[] b) {
+        return tInterval(differences(a, b));
+    }
+
+    /** {@code a[i] - b[i]} for two figures of the same episodes. */
+    public static double[] differences(double[] a, double[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException("paired figures need the same episodes: " + a.length + " vs " + b.length);
         }
@@ -56,7 +61,7 @@ public final class SampleStatistics {
         for (int i = 0; i < a.length; i++) {
             d[i] = a[i] - b[i];
         }
-        return tInterval(d);
+        return d;
     }
 
     /** The two-sided 95 % critical value of Student's t with {@code df} degrees of freedom. */

@@ -84,6 +84,31 @@ class SampleStatisticsTest {
     }
 
     @Test
+    void memoryEffectsAreAveragedOverRatesEpisodeByEpisode() {
+        // two rates at two lengths, three episodes; per episode the mean over rates of (long - short) SR is
+        // (0.2 + 0.4) / 2 = 0.3, (0 + 0.2) / 2 = 0.1, (0.2 + 0.2) / 2 = 0.2 -> mean 0.2
+        CellResult shortR1 = cell(1, 10, 0.0, 0.2, 0.4);
+        CellResult longR1 = cell(1, 50, 0.2, 0.2, 0.6);
+        CellResult shortR64 = cell(64, 10, 0.2, 0.0, 0.2);
+        CellResult longR64 = cell(64, 50, 0.6, 0.2, 0.4);
+        SampleStatistics.Interval d = CellResult.meanDifference(java.util.List.of(longR1, longR64), java.util.List.of(shortR1, shortR64),
+                EpisodeSummary::successRate);
+        assertThat(d.mean()).isCloseTo(0.2, within(1e-12));
+        assertThat(d.n()).isEqualTo(3);
+        // s = 0.1, t(0.975, 2) = 4.303: half width 4.303 * 0.1 / sqrt(3) = 0.248
+        assertThat(d.halfWidth()).isCloseTo(0.248, within(1e-3));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CellResult.meanDifference(java.util.List.of(longR1),
+                java.util.List.of(cell(1, 10, 0.0, 0.2)), EpisodeSummary::successRate)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("different episodes");
+    }
+
+    private static CellResult cell(int rate, int length, double... successRates) {
+        java.util.List<EpisodeSummary> episodes = java.util.Arrays.stream(successRates)
+                .mapToObj(sr -> new EpisodeSummary(sr, sr / 2, sr / 2, Double.NaN, 10, 4096, 100, 50, 20, 0)).toList();
+        return new CellResult(new EvalCell("astranav", rate, length), java.util.List.of(), null, 0, 0, 0, 0, 0, 0, 0, 0, episodes, 1, 2);
+    }
+
+    @Test
     void recordingsAreNamedByArmSettingsAndEpisode() {
         assertThat(EvalRunner.recordingName(new EvalCell("gate", 16, 50), 3)).isEqualTo("gate_r16_L50_ep03.mcap");
         assertThat(EvalRunner.recordingName(new EvalCell("periodic", 4, 25, 0.0625), 0)).isEqualTo("periodic_r4_L25_b0.0625_ep00.mcap");
