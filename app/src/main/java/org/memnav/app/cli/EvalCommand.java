@@ -286,12 +286,11 @@ public final class EvalCommand implements Callable<Integer> {
                     "SPL_minus_1x [95% CI]", "first_visit_spl", "revisit_spl", "policy_ms_per_decision", "memory_kb", "kb_per_frame");
             for (CellResult c : sweepResults) {
                 LifelongMetrics m = c.metrics();
-                CellResult base = find(sweepResults, 1, c.cell().memoryLength());
-                boolean paired = base != null && base != c;
+                CellResult base = baseline1x(sweepResults, c);
                 table.row(c.cell().rate() + "x", c.cell().memoryLength(), c.episodes().size(),
                         ci(c.interval(EpisodeSummary::successRate), 1), ci(c.interval(EpisodeSummary::spl), 1),
-                        paired ? ci(c.differenceFrom(base, EpisodeSummary::successRate), 1) : "-",
-                        paired ? ci(c.differenceFrom(base, EpisodeSummary::spl), 1) : "-",
+                        base != null ? ci(c.differenceFrom(base, EpisodeSummary::successRate), 1) : "-",
+                        base != null ? ci(c.differenceFrom(base, EpisodeSummary::spl), 1) : "-",
                         share(m.firstVisit()), share(m.revisit()), f2(c.policyMsPerDecision()),
                         f1(c.meanMemoryKb()), f2(c.bytesPerFrame() / 1024));
             }
@@ -325,7 +324,7 @@ public final class EvalCommand implements Callable<Integer> {
             JsonReport report = new JsonReport().put("episodes", headline.get(0).episodes().size()).put("subtasks", subtasks)
                     .put("first_scene", plan.get(0).sceneRef()).put("arms", headline.stream().map(EvalCommand::cellJson).toList());
             if (!sweepResults.isEmpty()) {
-                report.put("sweep", sweepResults.stream().map(c -> sweepCellJson(c, find(sweepResults, 1, c.cell().memoryLength()))).toList());
+                report.put("sweep", sweepResults.stream().map(c -> sweepCellJson(c, baseline1x(sweepResults, c))).toList());
                 ratios.forEach(report::put);
             }
             report.put("write_budget_writes_per_step", budget).put("ci", "student-t 95% over episodes")
@@ -365,10 +364,8 @@ public final class EvalCommand implements Callable<Integer> {
                 SampleStatistics.Interval spl = CellResult.meanDifference(cells, bases, EpisodeSummary::spl);
                 effect.row(l, base, ci(sr, 1), ci(spl, 1));
                 String key = "_L" + l + "_minus_L" + base;
-                ratios.put("sr_difference" + key + "_mean", round(sr.mean()));
-                ratios.put("sr_difference" + key + "_ci95_low", round(sr.low()));
-                ratios.put("sr_difference" + key + "_ci95_high", round(sr.high()));
-                ratios.put("spl_difference" + key + "_mean", round(spl.mean()));
+                putInterval(ratios, "sr_difference" + key, sr, 1);
+                putInterval(ratios, "spl_difference" + key, spl, 1);
             }
         }
         out.printf("%nMemory length: difference from a shorter memory, paired per episode and averaged over rates %s:%n", rates);
@@ -379,10 +376,16 @@ public final class EvalCommand implements Callable<Integer> {
         return results.stream().filter(c -> c.cell().rate() == rate && c.cell().memoryLength() == length).findFirst().orElse(null);
     }
 
-    /** A sweep cell's JSON: the cell's own figures plus its paired difference from 1x at the same memory length. */
+    /** The 1x cell at {@code c}'s memory length, or null when {@code c} is that cell or the sweep has no 1x. */
+    private static CellResult baseline1x(List<CellResult> sweepResults, CellResult c) {
+        CellResult base = find(sweepResults, 1, c.cell().memoryLength());
+        return base == c ? null : base;
+    }
+
+    /** A sweep cell's JSON: the cell's own figures plus its paired difference from {@code base} (1x), if any. */
     private static Map<String, Object> sweepCellJson(CellResult c, CellResult base) {
         Map<String, Object> j = cellJson(c);
-        if (base != null && base != c) {
+        if (base != null) {
             putInterval(j, "sr_minus_1x", c.differenceFrom(base, EpisodeSummary::successRate), 1);
             putInterval(j, "spl_minus_1x", c.differenceFrom(base, EpisodeSummary::spl), 1);
         }
