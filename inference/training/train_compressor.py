@@ -248,6 +248,7 @@ def rate_loss(models, rate, enc, cat_goals, text_goals, batch, align_weight: flo
             stats[kind] = {"tp": (kp & kt & km).sum().item(), "positives": (kt & km).sum().item(),
                            "predicted": (kp & km).sum().item(), "bce_sum": (per * mask[:, lo:hi]).sum().item(),
                            "pairs": km.sum().item(), "logits": presence[:, lo:hi][km].numpy(), "targets": kt[km].numpy()}
+        stats["category"]["pixels"] = batch["category_pixels"][m[:, :len(cat_goals)]].numpy()
     return loss, stats
 
 
@@ -280,6 +281,7 @@ def make_batch(labels: Labels, tokens: np.ndarray, rows: np.ndarray, rng, text_g
         else torch.zeros(0, tokens.shape[1], tokens.shape[2]),
         "visible": torch.from_numpy(visible),
         "offset": torch.from_numpy(offset),
+        "category_pixels": torch.from_numpy(labels.category_pixels[rows]),
         "mask": torch.from_numpy(mask),
         # the category each language, image and picture goal names, in the order the goals are stacked
         "goal_categories": torch.from_numpy(np.concatenate([category_of(insts), category_of(img_insts),
@@ -333,7 +335,27 @@ def evaluate(models, labels, tokens, rows, rng, pictures) -> dict:
                            "bce": round(c["bce_sum"] / max(c["pairs"], 1), 4), "positives": int(c["positives"]),
                            "auc": round(roc_auc(np.concatenate(c.get("logits", [np.zeros(0)])),
                                                 np.concatenate(c.get("targets", [np.zeros(0, bool)]))), 4)}
+        category = kinds[r]["category"]
+        entry["category_auc_by_view_fraction"] = auc_by_size(np.concatenate(category["logits"]),
+                                                             np.concatenate(category["targets"]),
+                                                             np.concatenate(category["pixels"]))
         out[f"{r}x"] = entry
+    return out
+
+
+SIZE_BINS = (0.0, 0.01, 0.04, 0.16, 1.01)   # fraction of the view the goal category covers
+
+
+def auc_by_size(logits: np.ndarray, targets: np.ndarray, pixels: np.ndarray) -> dict:
+    """Category presence AUC with the positives split by how much of the view the category covers (every
+    negative in each bin): where compression should lose first, small and distant objects."""
+    fraction = pixels / memnav_data.LABEL_SIZE ** 2
+    targets = targets.astype(bool)
+    out = {}
+    for lo, hi in zip(SIZE_BINS[:-1], SIZE_BINS[1:]):
+        keep = ~targets | ((fraction >= lo) & (fraction < hi))
+        out[f"{lo:.0%}-{min(hi, 1):.0%}"] = {"auc": round(roc_auc(logits[keep], targets[keep]), 4),
+                                             "positives": int((targets & keep).sum())}
     return out
 
 
