@@ -15,7 +15,7 @@ not on single views. Trains nothing that ships; about 20 minutes on 2 CPU cores.
 one JSON object.
 
     /usr/bin/python3 inference/training/probe_compression.py --data .memnav/dataset/views0 \\
-        .memnav/dataset/views1 .memnav/dataset/shard0 .memnav/dataset/shard1 --encoder .memnav/training/encoder-v5.pt
+        .memnav/dataset/views1 .memnav/dataset/shard0 .memnav/dataset/shard1 --encoder .memnav/training/encoder.pt
 """
 
 import argparse
