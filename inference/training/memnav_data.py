@@ -116,6 +116,16 @@ def load(shards: list[Path]) -> Dataset:
                    np.concatenate(picture_instances) if picture_instances else np.zeros(0, np.int64))
 
 
+def held_back_split(data: Dataset, count: int, eligible: np.ndarray | None = None):
+    """The last `count` scenes (of the eligible rows) are held back from training: returns their scene ids,
+    their rows and the training rows (eligible rows of every other scene)."""
+    scenes = data.meta[:, META["scene"]].astype(int)
+    eligible = np.ones(len(scenes), bool) if eligible is None else eligible
+    held = np.unique(scenes[eligible])[-count:] if count > 0 else np.array([], int)
+    held_rows = np.isin(scenes, held)
+    return held, np.nonzero(eligible & held_rows)[0], np.nonzero(eligible & ~held_rows)[0]
+
+
 def visible_instances(data: Dataset, row: int) -> dict[int, int]:
     """Global instance id -> id samples covered, for instances visible in frame `row`."""
     ids = data.ids[row]

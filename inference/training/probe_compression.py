@@ -143,9 +143,7 @@ def main() -> int:
     labels = Labels(data)
     categories = len(data.vocabulary)
     scenes = data.meta[:, 0].astype(int)
-    val_scene_ids = np.unique(scenes)[-args.val_scenes:]
-    val_rows = np.nonzero(np.isin(scenes, val_scene_ids))[0]
-    train_rows = np.nonzero(~np.isin(scenes, val_scene_ids))[0]
+    val_scene_ids, val_rows, train_rows = memnav_data.held_back_split(data, args.val_scenes)
 
     rng = np.random.default_rng(args.seed + 1)
     train_quads = mosaic_rows(train_rows, scenes, args.mosaics, rng)

@@ -390,9 +390,7 @@ def main() -> int:
     pictures = picture_tokens(data, encoder)
     labels = Labels(data)
     scenes = data.meta[:, 0].astype(int)
-    val_scene_ids = np.unique(scenes)[-args.val_scenes:] if args.val_scenes > 0 else np.array([], int)
-    val_rows = np.nonzero(np.isin(scenes, val_scene_ids))[0]
-    train_rows = np.nonzero(~np.isin(scenes, val_scene_ids))[0]
+    _, val_rows, train_rows = memnav_data.held_back_split(data, args.val_scenes)
     print(f"data: {data.frames} frames, {len(train_rows)} for training, {len(val_rows)} held back "
           f"({time.perf_counter() - started:.0f} s)", flush=True)
 

@@ -177,9 +177,8 @@ def main() -> int:
     background = len(data.vocabulary)
     lookup = memnav_data.instance_lookup(data, "category_index")
     scenes = data.meta[:, memnav_data.META["scene"]].astype(int)
-    val_scene_ids = np.unique(scenes)[-args.val_scenes:] if args.val_scenes > 0 else np.array([], int)
-    val_rows = np.nonzero(np.isin(scenes, val_scene_ids))[0][::4]
-    train_rows = np.nonzero(~np.isin(scenes, val_scene_ids))[0]
+    val_scene_ids, val_rows, train_rows = memnav_data.held_back_split(data, args.val_scenes)
+    val_rows = val_rows[::4]
     print(f"data: {data.frames} frames from {len(np.unique(scenes))} scenes; training on {len(train_rows)}, "
           f"measuring on {len(val_rows)} frames of {len(val_scene_ids)} held-back scenes", flush=True)
 

@@ -279,9 +279,7 @@ def main() -> int:
     # decision points come from recorded episodes only (still views have no trajectory or frontiers);
     # held back: the last episodic scenes
     episodic = data.meta[:, 1] >= 0
-    val_scene_ids = np.unique(scenes[episodic])[-args.val_scenes:] if args.val_scenes > 0 else np.array([], int)
-    val_rows = np.nonzero(episodic & np.isin(scenes, val_scene_ids))[0]
-    train_rows = np.nonzero(episodic & ~np.isin(scenes, val_scene_ids))[0]
+    _, val_rows, train_rows = memnav_data.held_back_split(data, args.val_scenes, episodic)
     results, policies = {}, {}
     for rate in args.rates:
         torch.manual_seed(args.seed)
