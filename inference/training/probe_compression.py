@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import memnav_data  # noqa: E402
 from memory_models import RATES  # noqa: E402
 from train_compressor import (IMAGE_MEAN, IMAGE_STD, SIZE_BINS, Labels, Models, auc_by_size,  # noqa: E402
-                              encoder_tokens, load_encoder, roc_auc)
+                              frozen_encoder_data, roc_auc)
 
 
 def parse_args() -> argparse.Namespace:
@@ -137,9 +137,7 @@ def main() -> int:
     args = parse_args()
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
-    data = memnav_data.load(args.data)
-    encoder, digest = load_encoder(args.encoder)
-    single = encoder_tokens(data, encoder, digest, args.cache, args.data)
+    data, encoder, single = frozen_encoder_data(args)
     labels = Labels(data)
     categories = len(data.vocabulary)
     scenes = data.meta[:, 0].astype(int)

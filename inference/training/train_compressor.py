@@ -81,6 +81,14 @@ def load_encoder(path: Path) -> tuple[torch.nn.Module, str]:
     return model.eval(), digest
 
 
+def frozen_encoder_data(args: argparse.Namespace):
+    """The dataset (--data), the frozen encoder (--encoder) and its cached tokens of every frame (--cache):
+    where the compressor, policy and probe scripts all start."""
+    data = memnav_data.load(args.data)
+    encoder, digest = load_encoder(args.encoder)
+    return data, encoder, encoder_tokens(data, encoder, digest, args.cache, args.data)
+
+
 def picture_tokens(data: memnav_data.Dataset, encoder) -> np.ndarray:
     """Frozen encoder tokens of the episodes' goal pictures, float32 [G, P, D] (few: computed each run)."""
     mean = torch.tensor(IMAGE_MEAN).view(1, 3, 1, 1)
@@ -384,9 +392,7 @@ def main() -> int:
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     started = time.perf_counter()
-    data = memnav_data.load(args.data)
-    encoder, digest = load_encoder(args.encoder)
-    tokens = encoder_tokens(data, encoder, digest, args.cache, args.data)
+    data, encoder, tokens = frozen_encoder_data(args)
     pictures = picture_tokens(data, encoder)
     labels = Labels(data)
     scenes = data.meta[:, 0].astype(int)

@@ -30,7 +30,7 @@ import torch.nn.functional as F
 import memnav_data
 import model_export
 from memory_models import GOAL_DIM, POSE_SCALE_M, RATES, TOKEN_DIM, MemoryPolicy
-from train_compressor import Labels, Models, encoder_tokens, load_encoder, picture_tokens
+from train_compressor import Labels, Models, frozen_encoder_data, picture_tokens
 
 MEMORY_LENGTHS = (1, 10, 25, 50, 100)
 MAX_FRONTIERS = 8
@@ -263,10 +263,8 @@ def main() -> int:
     args = parse_args()
     torch.set_num_threads(args.threads)
     started = time.perf_counter()
-    data = memnav_data.load(args.data)
+    data, encoder, enc_tokens = frozen_encoder_data(args)
     _SENTENCES["embeddings"] = data.description_embeddings
-    encoder, digest = load_encoder(args.encoder)
-    enc_tokens = encoder_tokens(data, encoder, digest, args.cache, args.data)
     pictures = picture_tokens(data, encoder)
     labels = Labels(data)
     checkpoint = torch.load(args.compressor, map_location="cpu")
