@@ -11,7 +11,7 @@ steps, batch and seed, and reports held-back category ROC AUC per rate for each:
   four times the objects, each a quarter of the size.
 
 If compression loses what the goal heads need once views carry more, 64x falls behind 1x on mosaics and
-not on single views. Trains nothing that ships; about 20 minutes on 2 CPU cores. Prints a table and, last,
+not on single views. Trains nothing that ships; about 15 minutes on 2 CPU cores. Prints a table and, last,
 one JSON object.
 
     /usr/bin/python3 inference/training/probe_compression.py --data .memnav/dataset/views0 \\

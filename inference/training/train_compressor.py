@@ -351,11 +351,12 @@ def evaluate(models, labels, tokens, rows, rng, pictures) -> dict:
     return out
 
 
-SIZE_BINS = (0.0, 0.01, 0.04, 0.16, 1.01)   # fraction of the view the goal category covers
+SIZE_BINS = (0.0, 0.01, 0.04, 0.16, 1.01)   # fraction of the view the category's largest instance covers
 
 
 def auc_by_size(logits: np.ndarray, targets: np.ndarray, pixels: np.ndarray) -> dict:
-    """Category presence AUC with the positives split by how much of the view the category covers (every
+    """Category presence AUC with the positives split by how much of the view the category's largest visible
+    instance covers (every
     negative in each bin): where compression should lose first, small and distant objects."""
     fraction = pixels / memnav_data.LABEL_SIZE ** 2
     targets = targets.astype(bool)
