@@ -86,6 +86,12 @@ def mosaic_labels(labels: Labels, quads: np.ndarray) -> tuple[np.ndarray, np.nda
     return visible, pixels
 
 
+def presence_by_rate(models, goals: torch.Tensor, enc: torch.Tensor) -> dict:
+    """Every rate's presence logits [B, categories]: its compressor, then its scorer."""
+    return {rate: models.scorers[str(rate)](goals, models.compressors[str(rate)](enc)[0].unsqueeze(1))[0][:, 0]
+            for rate in RATES}
+
+
 def train_condition(name, tokens, visible, train_idx, val_idx, pixels, categories, args) -> dict:
     """Trains every rate's compressor + scorer and the category table on presence; returns held-back AUC per rate."""
     torch.manual_seed(args.seed)
@@ -101,11 +107,8 @@ def train_condition(name, tokens, visible, train_idx, val_idx, pixels, categorie
         enc = torch.from_numpy(tokens[rows].astype(np.float32))
         target = torch.from_numpy(visible[rows])
         goals = models.category(torch.arange(categories))
-        loss = 0
-        for rate in RATES:
-            compressed, _ = models.compressors[str(rate)](enc)
-            presence = models.scorers[str(rate)](goals, compressed.unsqueeze(1))[0][:, 0]
-            loss = loss + F.binary_cross_entropy_with_logits(presence, target, pos_weight=pos_weight)
+        loss = sum(F.binary_cross_entropy_with_logits(presence, target, pos_weight=pos_weight)
+                   for presence in presence_by_rate(models, goals, enc).values())
         optimiser.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(models.parameters(), 1.0)
@@ -121,9 +124,8 @@ def train_condition(name, tokens, visible, train_idx, val_idx, pixels, categorie
         for start in range(0, len(val_idx), 128):
             rows = val_idx[start:start + 128]
             enc = torch.from_numpy(tokens[rows].astype(np.float32))
-            for rate in RATES:
-                compressed, _ = models.compressors[str(rate)](enc)
-                logits[rate].append(models.scorers[str(rate)](goals, compressed.unsqueeze(1))[0][:, 0].numpy())
+            for rate, presence in presence_by_rate(models, goals, enc).items():
+                logits[rate].append(presence.numpy())
     targets = visible[val_idx].reshape(-1)
     sizes = pixels[val_idx].reshape(-1)
     out = {}
